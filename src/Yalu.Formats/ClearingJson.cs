@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Yalu.Market.Clearing;
+
+namespace Yalu.Formats;
+
+/// <summary>
+/// Writes a clearing as Yalu's JSON (PRODUCT.md): <c>status</c>, <c>loops</c> and <c>chains</c> in
+/// receive order with item names as given in the input (dummies never appear), and <c>stats</c>.
+/// Stateless and thread-safe.
+/// </summary>
+public static class ClearingJson
+{
+    /// <summary>Writes <paramref name="result"/> to <paramref name="stream"/> (UTF-8, indented).</summary>
+    /// <param name="stream">Where to write.</param>
+    /// <param name="result">The clearing.</param>
+    /// <param name="seconds">Wall time of the run, reported as <c>stats.seconds</c>.</param>
+    /// <param name="problems">Non-fatal input problems, reported as <c>problems</c>.</param>
+    public static void Write(Stream stream, ClearingResult result, double seconds, IReadOnlyList<string>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(result);
+        var graph = result.Graph;
+        var stats = result.Stats();
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("status", result.Status == ClearingStatus.Optimal ? "optimal" : "feasible");
+        WriteExchanges(json, "loops", result.Loops, graph);
+        WriteExchanges(json, "chains", result.Chains, graph);
+        json.WriteStartObject("stats");
+        json.WriteNumber("items", stats.Items);
+        json.WriteNumber("trading", stats.Trading);
+        WriteNullable(json, "users", stats.Users);
+        WriteNullable(json, "usersTrading", stats.UsersTrading);
+        json.WriteNumber("totalCost", stats.TotalCost);
+        json.WriteNumber("sumSquares", stats.SumSquares);
+        json.WriteNumber("groups", stats.GroupSizes.Count);
+        json.WriteNumber("seconds", Math.Round(seconds, 3));
+        json.WriteEndObject();
+        if (problems is { Count: > 0 })
+        {
+            json.WriteStartArray("problems");
+            foreach (string problem in problems.Order(StringComparer.Ordinal)) json.WriteStringValue(problem);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteExchanges(Utf8JsonWriter json, string name, IReadOnlyList<Exchange> exchanges, WantGraph graph)
+    {
+        json.WriteStartArray(name);
+        foreach (var exchange in exchanges)
+        {
+            json.WriteStartArray();
+            foreach (int item in exchange.Items) json.WriteStringValue(graph.ItemLabel(item));
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is int v) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
+}

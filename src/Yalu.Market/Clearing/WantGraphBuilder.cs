@@ -1,0 +1,113 @@
+namespace Yalu.Market.Clearing;
+
+/// <summary>
+/// Builds a <see cref="WantGraph"/>. Not thread-safe. Broken invariants (a want for an unknown
+/// item, a want for the item itself, the same want twice, a negative cost) throw: readers are
+/// expected to have reported such input as errors before it gets here.
+/// </summary>
+public sealed class WantGraphBuilder
+{
+    private readonly List<string> _itemNames = [];
+    private readonly List<string> _itemLabels = [];
+    private readonly List<int> _owners = [];
+    private readonly List<bool> _dummy = [];
+    private readonly List<string> _userNames = [];
+    private readonly Dictionary<string, int> _userIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _itemIndex = new(StringComparer.Ordinal);
+    private readonly List<(int From, int To, long Cost)> _wants = [];
+
+    /// <summary>Creates a builder; <paramref name="nonTradeCost"/> must be positive.</summary>
+    public WantGraphBuilder(long nonTradeCost)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nonTradeCost);
+        NonTradeCost = nonTradeCost;
+    }
+
+    /// <summary>See <see cref="WantGraph.NonTradeCost"/>.</summary>
+    public long NonTradeCost { get; }
+
+    /// <summary>Number of items added so far.</summary>
+    public int ItemCount => _itemNames.Count;
+
+    /// <summary>Returns the index of the named user, adding it when new.</summary>
+    public int User(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!_userIndex.TryGetValue(name, out int index))
+        {
+            index = _userNames.Count;
+            _userNames.Add(name);
+            _userIndex.Add(name, index);
+        }
+        return index;
+    }
+
+    /// <summary>Adds an item and returns its index. Names are unique.</summary>
+    public int AddItem(string name, string label, int owner, bool isDummy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (owner < -1 || owner >= _userNames.Count)
+            throw new ArgumentOutOfRangeException(nameof(owner), owner, "unknown user");
+        int index = _itemNames.Count;
+        if (!_itemIndex.TryAdd(name, index))
+            throw new ArgumentException($"item '{name}' already exists", nameof(name));
+        _itemNames.Add(name);
+        _itemLabels.Add(string.IsNullOrEmpty(label) ? name : label);
+        _owners.Add(owner);
+        _dummy.Add(isDummy);
+        return index;
+    }
+
+    /// <summary>The index of an item by its canonical name, or -1.</summary>
+    public int Find(string name) => _itemIndex.TryGetValue(name, out int i) ? i : -1;
+
+    /// <summary>The canonical name of an item added earlier.</summary>
+    public string ItemNameOf(int item) => _itemNames[item];
+
+    /// <summary>The owner of an item added earlier, or -1.</summary>
+    public int OwnerOf(int item) => _owners[item];
+
+    /// <summary>Whether an item added earlier is a dummy.</summary>
+    public bool IsDummyItem(int item) => _dummy[item];
+
+    /// <summary>Adds the want <paramref name="from"/> → <paramref name="to"/>.</summary>
+    public void AddWant(int from, int to, long cost)
+    {
+        if ((uint)from >= (uint)_itemNames.Count) throw new ArgumentOutOfRangeException(nameof(from));
+        if ((uint)to >= (uint)_itemNames.Count) throw new ArgumentOutOfRangeException(nameof(to));
+        if (from == to) throw new ArgumentException("an item cannot want itself", nameof(to));
+        ArgumentOutOfRangeException.ThrowIfNegative(cost);
+        _wants.Add((from, to, cost));
+    }
+
+    /// <summary>Freezes the graph. Wants keep the order they were added in, per item.</summary>
+    public WantGraph Build()
+    {
+        int n = _itemNames.Count;
+        var offsets = new int[n + 1];
+        foreach (var (from, _, _) in _wants) offsets[from + 1]++;
+        for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+        var targets = new int[_wants.Count];
+        var costs = new long[_wants.Count];
+        var next = offsets.AsSpan(0, n).ToArray();
+        foreach (var (from, to, cost) in _wants)
+        {
+            int at = next[from]++;
+            targets[at] = to;
+            costs[at] = cost;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var row = targets.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
+            var seen = new HashSet<int>(row.Length);
+            foreach (int t in row)
+            {
+                if (!seen.Add(t))
+                    throw new InvalidOperationException($"item '{_itemNames[i]}' wants '{_itemNames[t]}' twice");
+            }
+        }
+        return new WantGraph(
+            [.. _itemNames], [.. _itemLabels], [.. _owners], [.. _dummy], [.. _userNames],
+            offsets, targets, costs, NonTradeCost);
+    }
+}

@@ -1,0 +1,3 @@
+using Yalu.Cli;
+
+return YaluCommand.Run(args, Console.In, Console.OpenStandardInput, Console.OpenStandardOutput(), Console.Error);
