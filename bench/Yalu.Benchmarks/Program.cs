@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Yalu.Benchmarks.MathTradeBenchmarks).Assembly).Run(args);
