@@ -17,12 +17,13 @@ internal static class ClearCommand
         var iterations = new Option<int?>("--iterations") { Description = "Override the file's ITERATIONS= (solves that break ties differently; the smallest sum of squares is kept)." };
         var seed = new Option<long?>("--seed") { Description = "Override the file's SEED= (tie-breaking of iterations; default 1)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or warnings on standard error." };
+        var timings = new Option<bool>("--timings") { Description = "Print the time of each phase (read, solve, write) on standard error." };
         var command = new Command("clear", "Clear a want-list file: the most items trading, then the lowest total priority cost.")
         {
-            file, json, iterations, seed, quiet,
+            file, json, iterations, seed, quiet, timings,
         };
         command.SetAction(parse => Execute(
-            new ClearRequest(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(quiet)),
+            new ClearRequest(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(quiet), parse.GetValue(timings)),
             openStdin, stdout, stderr));
         return command;
     }
@@ -75,6 +76,7 @@ internal static class ClearCommand
             Iterations = request.Iterations ?? document.Options.Iterations,
             Seed = request.Seed ?? document.Options.Seed ?? 1,
         };
+        var readTime = clock.Elapsed;
         var solveClock = Stopwatch.StartNew();
         var result = new MathTradeSolver(options).Solve(document.Graph, progress);
         solveClock.Stop();
@@ -91,6 +93,11 @@ internal static class ClearCommand
             TradeMaximizerReport.Write(writer, document, result, $"Yalu {Version} (exact solve; TradeMaximizer report format)", solveClock.Elapsed);
         }
         stdout.Flush();
+        if (request.Timings)
+        {
+            var total = clock.Elapsed;
+            stderr.WriteLine($"yalu: read {readTime.TotalMilliseconds:0} ms, solve {solveClock.Elapsed.TotalMilliseconds:0} ms, write {(total - readTime - solveClock.Elapsed).TotalMilliseconds:0} ms, total {total.TotalMilliseconds:0} ms (process start not included)");
+        }
         return YaluCommand.Ok;
     }
 

@@ -292,29 +292,19 @@ internal sealed class ReaderState(string source)
             return;
         }
 
-        var tokens = new List<string>();
+        // Upper-casing keeps every index (simple case mapping), so tokens are found once, in the folded text.
+        string folded = _options.CaseSensitive ? text : text.ToUpperInvariant();
         int i = restStart;
-        while (i < text.Length)
-        {
-            char ch = text[i];
-            if (IsSpace(ch) || i == colon) { i++; continue; }
-            if (ch == ';') { tokens.Add(";"); i++; continue; }
-            int begin = i;
-            while (i < text.Length && !IsSpace(text[i]) && text[i] != ';' && i != colon) i++;
-            tokens.Add(text[begin..i]);
-        }
-        if (tokens.Count == 0)
+        while (i < text.Length && (IsSpace(text[i]) || i == colon)) i++;
+        int begin = i;
+        while (i < text.Length && !IsSpace(text[i]) && text[i] != ';' && i != colon) i++;
+        if (begin == i)
         {
             Error(line, 0, "TM017", "Username cannot appear on a line by itself");
             return;
         }
-        string label = tokens[0];
-        if (!_options.CaseSensitive)
-        {
-            for (int t = 0; t < tokens.Count; t++) tokens[t] = tokens[t].ToUpperInvariant();
-            user = user?.ToUpperInvariant();
-        }
-        _wantLists.Add(new RawWantList(line.Number, user, label, [.. tokens]));
+        if (!_options.CaseSensitive) user = user?.ToUpperInvariant();
+        _wantLists.Add(new RawWantList(line.Number, user, text[begin..i], folded[begin..i], folded, i, colon));
     }
 
     public ParseResult<WantListDocument> Finish()
@@ -350,7 +340,7 @@ internal sealed class ReaderState(string source)
         {
             var list = _wantLists[w];
             itemOf[w] = -1;
-            string name = list.Tokens[0];
+            string name = list.Item;
             bool isDummy = name[0] == '%';
             if (isDummy)
             {
@@ -373,38 +363,52 @@ internal sealed class ReaderState(string source)
             if (_officialNames is not null && _officialNames.Contains(name)) usedOfficial.Add(name);
         }
 
-        // The wants, ranked and costed as TradeMaximizer does.
+        // The wants, ranked and costed as TradeMaximizer does; names are looked up as spans of the folded line.
         var unknown = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unknownBySpan = unknown.GetAlternateLookup<ReadOnlySpan<char>>();
+        var official = _officialNames?.GetAlternateLookup<ReadOnlySpan<char>>();
         var row = new List<(int To, long Cost)>();
-        var inRow = new HashSet<int>();
+        var inRow = new int[builder.ItemCount];
+        char[] keyBuffer = new char[256];
         for (int w = 0; w < _wantLists.Count; w++)
         {
             int from = itemOf[w];
             if (from < 0) continue;
             var list = _wantLists[w];
             string fromName = builder.ItemNameOf(from);
-            bool fromDummy = fromName[0] == '%';
+            bool fromDummy = builder.IsDummyItem(from);
             row.Clear();
-            inRow.Clear();
             long rank = 1;
-            for (int t = 1; t < list.Tokens.Length; t++)
+            ReadOnlySpan<char> text = list.Text;
+            int i = list.WantsStart;
+            while (i < text.Length)
             {
-                string toName = list.Tokens[t];
-                if (toName == ";")
+                char ch = text[i];
+                if (IsSpace(ch) || i == list.Colon)
                 {
-                    rank += options.BigStep;
+                    i++;
                     continue;
                 }
-                if (toName.Contains('=', StringComparison.Ordinal))
+                if (ch == ';')
+                {
+                    rank += options.BigStep;
+                    i++;
+                    continue;
+                }
+                int begin = i;
+                while (i < text.Length && !IsSpace(text[i]) && text[i] != ';' && i != list.Colon) i++;
+                ReadOnlySpan<char> toName = text[begin..i];
+
+                int eq = toName.IndexOf('=');
+                if (eq >= 0)
                 {
                     if (options.Priorities != PriorityScheme.Explicit)
                     {
                         problems.Add($"**** Cannot use '=' annotation in item {toName} in want list for item {fromName} unless using EXPLICIT_PRIORITIES.");
                         continue;
                     }
-                    int eq = toName.IndexOf('=', StringComparison.Ordinal);
-                    string digits = toName[(eq + 1)..];
-                    if (eq == 0 || digits.Length == 0 || !digits.All(char.IsAsciiDigit) || toName.IndexOf('=', eq + 1) >= 0)
+                    var digits = toName[(eq + 1)..];
+                    if (eq == 0 || digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9'))
                     {
                         problems.Add($"**** Item {toName} in want list for item {fromName} must have the format 'name=number'.");
                         continue;
@@ -425,26 +429,27 @@ internal sealed class ReaderState(string source)
                         problems.Add($"**** Dummy item {toName} used in want list for item {fromName}, which does not have a username.");
                         continue;
                     }
-                    toName = DummyKey(toName, list.User);
+                    int keyLength = WriteDummyKey(toName, list.User, ref keyBuffer);
+                    toName = keyBuffer.AsSpan(0, keyLength);
                 }
                 int to = builder.Find(toName);
                 if (to < 0)
                 {
-                    if (_officialNames is not null && _officialNames.Contains(toName)) rank += options.SmallStep;
-                    else unknown[toName] = unknown.GetValueOrDefault(toName) + 1;
+                    if (official is { } names && names.Contains(toName)) rank += options.SmallStep;
+                    else unknownBySpan[toName] = unknownBySpan.TryGetValue(toName, out int seen) ? seen + 1 : 1;
                     continue;
                 }
                 if (to == from)
                 {
                     problems.Add($"**** Item {toName} appears in its own want list.");
                 }
-                else if (inRow.Contains(to))
+                else if (inRow[to] == w + 1)
                 {
                     if (options.ShowRepeats) problems.Add($"**** Item {toName} is repeated in want list for {fromName}.");
                 }
                 else if (!builder.IsDummyItem(to) && list.User is not null && builder.OwnerOf(to) == builder.OwnerOf(from))
                 {
-                    problems.Add($"**** Item {fromName} contains item {builder.ItemNameOf(to)} from the same user ({list.User})");
+                    problems.Add($"**** Item {fromName} contains item {builder.ItemNameOf(to)} from the same user (({list.User}))"); // sic: TradeMaximizer doubles the parentheses
                 }
                 else
                 {
@@ -457,7 +462,7 @@ internal sealed class ReaderState(string source)
                     };
                     if (fromDummy) cost = options.NonTradeCost;
                     row.Add((to, cost));
-                    inRow.Add(to);
+                    inRow[to] = w + 1;
                     rank += options.SmallStep;
                 }
             }
@@ -478,6 +483,19 @@ internal sealed class ReaderState(string source)
 
     /// <summary>Dummy items are private to their user: TradeMaximizer keys them "%NAME for user (USER)".</summary>
     private static string DummyKey(string name, string user) => $"{name} for user ({user})";
+
+    /// <summary><see cref="DummyKey(string, string)"/> written into a reusable buffer; returns its length.</summary>
+    private static int WriteDummyKey(ReadOnlySpan<char> name, string user, ref char[] buffer)
+    {
+        const string Middle = " for user (";
+        int length = name.Length + Middle.Length + user.Length + 1;
+        if (buffer.Length < length) buffer = new char[length * 2];
+        name.CopyTo(buffer);
+        Middle.CopyTo(buffer.AsSpan(name.Length));
+        user.CopyTo(buffer.AsSpan(name.Length + Middle.Length));
+        buffer[length - 1] = ')';
+        return length;
+    }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
@@ -504,5 +522,6 @@ internal sealed class ReaderState(string source)
         public int Column(int index) => Offset + index + 1;
     }
 
-    private sealed record RawWantList(int Line, string? User, string Label, string[] Tokens);
+    /// <summary>One want list as read: its item, and the folded line whose wants start at <paramref name="WantsStart"/>.</summary>
+    private sealed record RawWantList(int Line, string? User, string Label, string Item, string Text, int WantsStart, int Colon);
 }

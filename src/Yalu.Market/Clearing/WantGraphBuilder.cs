@@ -13,7 +13,8 @@ public sealed class WantGraphBuilder
     private readonly List<bool> _dummy = [];
     private readonly List<string> _userNames = [];
     private readonly Dictionary<string, int> _userIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _itemIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _itemIndex;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _itemBySpan;
     private readonly List<(int From, int To, long Cost)> _wants = [];
 
     /// <summary>Creates a builder; <paramref name="nonTradeCost"/> must be positive.</summary>
@@ -21,6 +22,8 @@ public sealed class WantGraphBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nonTradeCost);
         NonTradeCost = nonTradeCost;
+        _itemIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        _itemBySpan = _itemIndex.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>See <see cref="WantGraph.NonTradeCost"/>.</summary>
@@ -61,6 +64,9 @@ public sealed class WantGraphBuilder
     /// <summary>The index of an item by its canonical name, or -1.</summary>
     public int Find(string name) => _itemIndex.TryGetValue(name, out int i) ? i : -1;
 
+    /// <summary>The index of an item by its canonical name, or -1, without allocating.</summary>
+    public int Find(ReadOnlySpan<char> name) => _itemBySpan.TryGetValue(name, out int i) ? i : -1;
+
     /// <summary>The canonical name of an item added earlier.</summary>
     public string ItemNameOf(int item) => _itemNames[item];
 
@@ -96,14 +102,14 @@ public sealed class WantGraphBuilder
             targets[at] = to;
             costs[at] = cost;
         }
+        var stamp = new int[n];
         for (int i = 0; i < n; i++)
         {
-            var row = targets.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
-            var seen = new HashSet<int>(row.Length);
-            foreach (int t in row)
+            foreach (int t in targets.AsSpan(offsets[i], offsets[i + 1] - offsets[i]))
             {
-                if (!seen.Add(t))
+                if (stamp[t] == i + 1)
                     throw new InvalidOperationException($"item '{_itemNames[i]}' wants '{_itemNames[t]}' twice");
+                stamp[t] = i + 1;
             }
         }
         return new WantGraph(
