@@ -39,6 +39,8 @@ public sealed class MathTradeSolver
     public ClearingResult Solve(WantGraph graph, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        if (graph.DonorCount > 0)
+            throw new ArgumentException("unbounded math-trade clearing has no chains: clear graphs with donor items with capped loops and chains", nameof(graph));
         int n = graph.ItemCount;
         progress?.Report(new ClearingProgress("pruning", 0, 1));
         int[] component = StronglyConnectedComponents.Compute(graph, out int componentCount);

@@ -18,18 +18,23 @@ internal static class ClearCommand
         var seed = new Option<long?>("--seed") { Description = "Override the file's SEED= (tie-breaking of iterations; default 1)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or warnings on standard error." };
         var timings = new Option<bool>("--timings") { Description = "Print the time of each phase (read, solve, write) on standard error." };
+        var maxCycle = new Option<int?>("--max-cycle") { Description = "Capped clearing: loops of at most K items (kidney-exchange style; also used for .wmd and .input files)." };
+        var maxChain = new Option<int?>("--max-chain") { Description = "Capped clearing: chains from donor items of at most L legs, the donor's gift included (default 0)." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Capped clearing: stop after S seconds with the best solution, its bound and gap." };
         var command = new Command("clear", "Clear a want-list file: the most items trading, then the lowest total priority cost.")
         {
-            file, json, iterations, seed, quiet, timings,
+            file, json, iterations, seed, quiet, timings, maxCycle, maxChain, timeLimit,
         };
         command.SetAction(parse => Execute(
-            new ClearRequest(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(quiet), parse.GetValue(timings)),
+            new ClearRequest(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(quiet), parse.GetValue(timings),
+                parse.GetValue(maxCycle), parse.GetValue(maxChain), parse.GetValue(timeLimit)),
             openStdin, stdout, stderr));
         return command;
     }
 
     internal static int Execute(ClearRequest request, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
     {
+        if (CappedClear.Handles(request)) return CappedClear.Execute(request, openStdin, stdout, stderr);
         var clock = Stopwatch.StartNew();
         using var progress = new ProgressDisplay(stderr, enabled: !request.Quiet, TimeProvider.System);
         progress.Phase("reading");

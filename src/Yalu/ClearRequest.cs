@@ -1,4 +1,15 @@
 namespace Yalu.Cli;
 
 /// <summary>The arguments of <c>yalu clear</c>.</summary>
-internal sealed record ClearRequest(string File, bool Json, int? Iterations, long? Seed, bool Quiet, bool Timings = false);
+/// <param name="File">The input file, or "-" for standard input.</param>
+/// <param name="Json">Write JSON instead of the text report.</param>
+/// <param name="Iterations">Overrides the file's ITERATIONS=.</param>
+/// <param name="Seed">Overrides the file's SEED=.</param>
+/// <param name="Quiet">No progress or warnings on standard error.</param>
+/// <param name="Timings">Per-phase times on standard error.</param>
+/// <param name="MaxCycle">Cycle cap k for capped clearing; null for unbounded loops.</param>
+/// <param name="MaxChain">Chain cap L (legs, the donor's gift included) for capped clearing.</param>
+/// <param name="TimeLimit">Seconds the capped solver may take; null for its default.</param>
+internal sealed record ClearRequest(
+    string File, bool Json, int? Iterations, long? Seed, bool Quiet, bool Timings = false,
+    int? MaxCycle = null, int? MaxChain = null, double? TimeLimit = null);

@@ -22,11 +22,16 @@ public sealed class WantGraph
     private readonly int[] _offsets;
     private readonly int[] _targets;
     private readonly long[] _costs;
+    private readonly double[] _weights;
+    private readonly bool[] _donor;
 
     internal WantGraph(
-        string[] itemNames, string[] itemLabels, int[] owners, bool[] dummy, string[] userNames,
-        int[] offsets, int[] targets, long[] costs, long nonTradeCost)
+        string[] itemNames, string[] itemLabels, int[] owners, bool[] dummy, bool[] donor, string[] userNames,
+        int[] offsets, int[] targets, long[] costs, double[] weights, long nonTradeCost)
     {
+        _weights = weights;
+        _donor = donor;
+        DonorCount = donor.Count(d => d);
         _itemNames = itemNames;
         _itemLabels = itemLabels;
         _owners = owners;
@@ -70,6 +75,15 @@ public sealed class WantGraph
     /// <summary>Whether the item is a dummy (never traded itself, never reported).</summary>
     public bool IsDummy(int item) => _dummy[item];
 
+    /// <summary>
+    /// Whether the item is a donor item: given without anything asked back (relief stock, a keeper's
+    /// purchase, a non-directed donor). It can start a chain; its owner receives nothing.
+    /// </summary>
+    public bool IsDonor(int item) => _donor[item];
+
+    /// <summary>Number of donor items.</summary>
+    public int DonorCount { get; }
+
     /// <summary>The owner's name.</summary>
     public string UserName(int user) => _userNames[user];
 
@@ -78,6 +92,12 @@ public sealed class WantGraph
 
     /// <summary>The costs of <see cref="WantsOf"/>, index for index.</summary>
     public ReadOnlySpan<long> CostsOf(int item) => _costs.AsSpan(_offsets[item], _offsets[item + 1] - _offsets[item]);
+
+    /// <summary>
+    /// The weights of <see cref="WantsOf"/>, index for index: what a weighted clearing maximises
+    /// (1 unless the input gives weights, as kidney-exchange instances do).
+    /// </summary>
+    public ReadOnlySpan<double> WeightsOf(int item) => _weights.AsSpan(_offsets[item], _offsets[item + 1] - _offsets[item]);
 
     /// <summary>The cost of the want <paramref name="from"/> → <paramref name="to"/>, or null when there is none.</summary>
     public long? CostOf(int from, int to)

@@ -11,11 +11,12 @@ public sealed class WantGraphBuilder
     private readonly List<string> _itemLabels = [];
     private readonly List<int> _owners = [];
     private readonly List<bool> _dummy = [];
+    private readonly List<bool> _donor = [];
     private readonly List<string> _userNames = [];
     private readonly Dictionary<string, int> _userIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _itemIndex;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _itemBySpan;
-    private readonly List<(int From, int To, long Cost)> _wants = [];
+    private readonly List<(int From, int To, long Cost, double Weight)> _wants = [];
 
     /// <summary>Creates a builder; <paramref name="nonTradeCost"/> must be positive.</summary>
     public WantGraphBuilder(long nonTradeCost)
@@ -45,9 +46,10 @@ public sealed class WantGraphBuilder
         return index;
     }
 
-    /// <summary>Adds an item and returns its index. Names are unique.</summary>
-    public int AddItem(string name, string label, int owner, bool isDummy)
+    /// <summary>Adds an item and returns its index. Names are unique; a donor item cannot be a dummy.</summary>
+    public int AddItem(string name, string label, int owner, bool isDummy, bool isDonor = false)
     {
+        if (isDummy && isDonor) throw new ArgumentException("a dummy item cannot be a donor item", nameof(isDonor));
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (owner < -1 || owner >= _userNames.Count)
             throw new ArgumentOutOfRangeException(nameof(owner), owner, "unknown user");
@@ -58,6 +60,7 @@ public sealed class WantGraphBuilder
         _itemLabels.Add(string.IsNullOrEmpty(label) ? name : label);
         _owners.Add(owner);
         _dummy.Add(isDummy);
+        _donor.Add(isDonor);
         return index;
     }
 
@@ -73,17 +76,24 @@ public sealed class WantGraphBuilder
     /// <summary>The owner of an item added earlier, or -1.</summary>
     public int OwnerOf(int item) => _owners[item];
 
+    /// <summary>Whether an item added earlier is a donor item.</summary>
+    public bool IsDonorItem(int item) => _donor[item];
+
     /// <summary>Whether an item added earlier is a dummy.</summary>
     public bool IsDummyItem(int item) => _dummy[item];
 
-    /// <summary>Adds the want <paramref name="from"/> → <paramref name="to"/>.</summary>
-    public void AddWant(int from, int to, long cost)
+    /// <summary>
+    /// Adds the want <paramref name="from"/> → <paramref name="to"/> with its cost (lower is preferred)
+    /// and its weight (what a weighted clearing maximises; finite and non-negative).
+    /// </summary>
+    public void AddWant(int from, int to, long cost, double weight = 1.0)
     {
+        if (!double.IsFinite(weight) || weight < 0) throw new ArgumentOutOfRangeException(nameof(weight), weight, "weights are finite and non-negative");
         if ((uint)from >= (uint)_itemNames.Count) throw new ArgumentOutOfRangeException(nameof(from));
         if ((uint)to >= (uint)_itemNames.Count) throw new ArgumentOutOfRangeException(nameof(to));
         if (from == to) throw new ArgumentException("an item cannot want itself", nameof(to));
         ArgumentOutOfRangeException.ThrowIfNegative(cost);
-        _wants.Add((from, to, cost));
+        _wants.Add((from, to, cost, weight));
     }
 
     /// <summary>Freezes the graph. Wants keep the order they were added in, per item.</summary>
@@ -91,16 +101,18 @@ public sealed class WantGraphBuilder
     {
         int n = _itemNames.Count;
         var offsets = new int[n + 1];
-        foreach (var (from, _, _) in _wants) offsets[from + 1]++;
+        foreach (var (from, _, _, _) in _wants) offsets[from + 1]++;
         for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
         var targets = new int[_wants.Count];
         var costs = new long[_wants.Count];
+        var weights = new double[_wants.Count];
         var next = offsets.AsSpan(0, n).ToArray();
-        foreach (var (from, to, cost) in _wants)
+        foreach (var (from, to, cost, weight) in _wants)
         {
             int at = next[from]++;
             targets[at] = to;
             costs[at] = cost;
+            weights[at] = weight;
         }
         var stamp = new int[n];
         for (int i = 0; i < n; i++)
@@ -113,7 +125,7 @@ public sealed class WantGraphBuilder
             }
         }
         return new WantGraph(
-            [.. _itemNames], [.. _itemLabels], [.. _owners], [.. _dummy], [.. _userNames],
-            offsets, targets, costs, NonTradeCost);
+            [.. _itemNames], [.. _itemLabels], [.. _owners], [.. _dummy], [.. _donor], [.. _userNames],
+            offsets, targets, costs, weights, NonTradeCost);
     }
 }
