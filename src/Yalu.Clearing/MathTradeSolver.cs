@@ -35,8 +35,16 @@ public sealed class MathTradeSolver
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
     }
 
-    /// <summary>Clears <paramref name="graph"/>. The result is always <see cref="ClearingStatus.Optimal"/>.</summary>
-    public ClearingResult Solve(WantGraph graph, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Clears <paramref name="graph"/>; see <see cref="Clear"/>.</summary>
+    public ClearingResult Solve(WantGraph graph, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Clear(graph, progress, cancellationToken).Result;
+
+    /// <summary>
+    /// Clears <paramref name="graph"/>: the exact solve (most items, lowest cost), then the improvement
+    /// that <see cref="MathTradeOptions.Ordering"/> asks for. The result is <see cref="ClearingStatus.Optimal"/>
+    /// for the exact criteria; what the improvement proved is in <see cref="MathTradeOutcome.Criteria"/>.
+    /// </summary>
+    public MathTradeOutcome Clear(WantGraph graph, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         if (graph.DonorCount > 0)
@@ -52,14 +60,74 @@ public sealed class MathTradeSolver
         for (int i = 0; i < n; i++) receives[i] = i;
 
         var rng = new SplitMix64(_options.Seed);
+        var solved = new List<ComponentSolve>(members.Count);
         for (int c = 0; c < members.Count; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new ClearingProgress("solving", c, members.Count));
-            SolveComponent(graph, members[c], component, receives, ref rng, cancellationToken);
+            solved.Add(SolveComponent(graph, members[c], component, receives, ref rng, cancellationToken));
         }
         progress?.Report(new ClearingProgress("solving", members.Count, members.Count));
-        return BuildResult(graph, receives);
+        if (_options.Ordering == MathTradeOrdering.Plain || solved.Count == 0)
+            return new MathTradeOutcome(BuildResult(graph, receives), []);
+
+        progress?.Report(new ClearingProgress("improving", 0, 1));
+        var (nodes, arcs) = _options.Ordering == MathTradeOrdering.UsersFirst ? AllArcs(solved) : FaceArcs(solved);
+        var improver = new FairnessImprover(graph, nodes, arcs, receives, _options);
+        var (improved, outcomes) = improver.Run(Criteria(_options.Ordering), cancellationToken);
+        progress?.Report(new ClearingProgress("improving", 1, 1));
+        return new MathTradeOutcome(BuildResult(graph, improved), outcomes);
+    }
+
+    private static FairnessCriterion[] Criteria(MathTradeOrdering ordering) => ordering switch
+    {
+        MathTradeOrdering.UsersTrading => [FairnessCriterion.UsersTrading, FairnessCriterion.SumOfSquares],
+        MathTradeOrdering.ChainSizesSumOfSquares => [FairnessCriterion.SumOfSquares],
+        MathTradeOrdering.UsersSumOfSquares => [FairnessCriterion.UsersSumOfSquares, FairnessCriterion.UsersTrading, FairnessCriterion.SumOfSquares],
+        MathTradeOrdering.FavorUser => [FairnessCriterion.FavoredUserItems, FairnessCriterion.UsersTrading, FairnessCriterion.SumOfSquares],
+        MathTradeOrdering.UsersFirst => [FairnessCriterion.UsersTrading, FairnessCriterion.ItemsTrading, FairnessCriterion.TotalCost, FairnessCriterion.SumOfSquares],
+        _ => [],
+    };
+
+    /// <summary>Every arc of every solved component (for users-first, which may leave the optimal face).</summary>
+    private static (List<int> Nodes, List<(int, int, long)> Arcs) AllArcs(List<ComponentSolve> solved)
+    {
+        var nodes = new List<int>();
+        var arcs = new List<(int, int, long)>();
+        foreach (var part in solved)
+        {
+            nodes.AddRange(part.Members);
+            foreach (var arc in part.Arcs) arcs.Add((part.Members[arc.From], part.Members[arc.To], arc.Cost));
+        }
+        return (nodes, arcs);
+    }
+
+    /// <summary>
+    /// The arcs that some optimal assignment uses (zero reduced cost), less those that join two
+    /// strongly connected components of that face (they lie on no loop of it).
+    /// </summary>
+    private static (List<int> Nodes, List<(int, int, long)> Arcs) FaceArcs(List<ComponentSolve> solved)
+    {
+        var nodes = new List<int>();
+        var arcs = new List<(int, int, long)>();
+        foreach (var part in solved)
+        {
+            int m = part.Members.Length;
+            var zero = OptimalFace.ZeroReducedCost(m, part.Arcs, part.Assigned);
+            var face = new List<AssignmentArc>();
+            for (int a = 0; a < part.Arcs.Length; a++)
+            {
+                if (zero[a]) face.Add(part.Arcs[a]);
+            }
+            var scc = StronglyConnectedComponents.Compute(m, face.Where(a => a.From != a.To).Select(a => (a.From, a.To)));
+            nodes.AddRange(part.Members);
+            foreach (var arc in face)
+            {
+                if (arc.From == arc.To || scc[arc.From] == scc[arc.To])
+                    arcs.Add((part.Members[arc.From], part.Members[arc.To], arc.Cost));
+            }
+        }
+        return (nodes, arcs);
     }
 
     private static List<int[]> GroupMembers(WantGraph graph, int[] component, int componentCount)
@@ -90,7 +158,7 @@ public sealed class MathTradeSolver
         return groups;
     }
 
-    private void SolveComponent(
+    private ComponentSolve SolveComponent(
         WantGraph graph, int[] members, int[] component, int[] receives, ref SplitMix64 rng, CancellationToken cancellationToken)
     {
         int m = members.Length;
@@ -98,22 +166,23 @@ public sealed class MathTradeSolver
         var local = new Dictionary<int, int>(m);
         for (int i = 0; i < m; i++) local[members[i]] = i;
 
-        var arcs = new List<Arc>(m * 4);
+        var arcs = new List<AssignmentArc>(m * 4);
         for (int i = 0; i < m; i++)
         {
             int item = members[i];
-            arcs.Add(new Arc(i, i, graph.NonTradeCost));
+            arcs.Add(new AssignmentArc(i, i, graph.NonTradeCost));
             var wants = graph.WantsOf(item);
             var costs = graph.CostsOf(item);
             for (int k = 0; k < wants.Length; k++)
             {
-                if (component[wants[k]] == c) arcs.Add(new Arc(i, local[wants[k]], costs[k]));
+                if (component[wants[k]] == c) arcs.Add(new AssignmentArc(i, local[wants[k]], costs[k]));
             }
         }
 
-        var arcArray = arcs.ToArray();
+        var natural = arcs.ToArray();
+        var arcArray = (AssignmentArc[])natural.Clone();
         var best = Assign(m, arcArray, identity: null);
-        if (_options.Iterations > 1)
+        if (_options.Iterations > 1 && _options.Ordering == MathTradeOrdering.Plain)
         {
             long bestSquares = SumSquares(graph, members, best);
             var order = new int[m];
@@ -133,13 +202,17 @@ public sealed class MathTradeSolver
             }
         }
         for (int i = 0; i < m; i++) receives[members[i]] = members[best[i]];
+        return new ComponentSolve(members, natural, best);
     }
+
+    /// <summary>One strongly connected component's assignment problem and its optimal assignment (local indices).</summary>
+    private sealed record ComponentSolve(int[] Members, AssignmentArc[] Arcs, int[] Assigned);
 
     /// <summary>
     /// Solves the assignment; <paramref name="identity"/>, when given, renumbers the nodes so that
     /// ties are broken differently. Returns, per local receiver, the local sender it is assigned.
     /// </summary>
-    private static int[] Assign(int m, Arc[] arcs, int[]? identity)
+    private static int[] Assign(int m, AssignmentArc[] arcs, int[]? identity)
     {
         using var assignment = new LinearSumAssignment();
         foreach (var arc in arcs)
@@ -231,6 +304,4 @@ public sealed class MathTradeSolver
         }
         return new ClearingResult(graph, ClearingStatus.Optimal, loops, [], costs);
     }
-
-    private readonly record struct Arc(int From, int To, long Cost);
 }

@@ -9,6 +9,15 @@ namespace Yalu.Clearing;
 /// </summary>
 internal static class StronglyConnectedComponents
 {
+    /// <summary>Returns the component number of every node of an arbitrary graph given as arcs.</summary>
+    public static int[] Compute(int n, IEnumerable<(int From, int To)> arcs)
+    {
+        var builder = new WantGraphBuilder(1);
+        for (int i = 0; i < n; i++) builder.AddItem(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "", -1, isDummy: false);
+        foreach (var (from, to) in arcs) builder.AddWant(from, to, 0);
+        return Compute(builder.Build(), out _);
+    }
+
     /// <summary>Returns the component number of every item (numbers are 0..count-1).</summary>
     public static int[] Compute(WantGraph graph, out int count)
     {

@@ -15,7 +15,8 @@ public static class ClearingJson
     /// <param name="result">The clearing.</param>
     /// <param name="seconds">Wall time of the run, reported as <c>stats.seconds</c>.</param>
     /// <param name="problems">Non-fatal input problems, reported as <c>problems</c>.</param>
-    public static void Write(Stream stream, ClearingResult result, double seconds, IReadOnlyList<string>? problems = null)
+    /// <param name="extraStats">Further figures for <c>stats</c> (booleans, numbers or strings), e.g. what an improvement proved.</param>
+    public static void Write(Stream stream, ClearingResult result, double seconds, IReadOnlyList<string>? problems = null, IReadOnlyDictionary<string, object?>? extraStats = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
@@ -35,6 +36,19 @@ public static class ClearingJson
         json.WriteNumber("sumSquares", stats.SumSquares);
         json.WriteNumber("groups", stats.GroupSizes.Count);
         json.WriteNumber("seconds", Math.Round(seconds, 3));
+        foreach (var (name, value) in extraStats ?? new Dictionary<string, object?>())
+        {
+            switch (value)
+            {
+                case bool b: json.WriteBoolean(name, b); break;
+                case long l when l is long.MaxValue or long.MinValue: json.WriteNull(name); break;
+                case long l: json.WriteNumber(name, l); break;
+                case int i: json.WriteNumber(name, i); break;
+                case double d: json.WriteNumber(name, d); break;
+                case string s: json.WriteString(name, s); break;
+                default: json.WriteNull(name); break;
+            }
+        }
         json.WriteEndObject();
         if (problems is { Count: > 0 })
         {

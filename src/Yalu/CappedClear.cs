@@ -8,7 +8,7 @@ internal static class CappedClear
 {
     /// <summary>Whether this request is a capped clearing.</summary>
     public static bool Handles(ClearRequest request) =>
-        request.MaxCycle is not null || request.MaxChain is not null || request.TimeLimit is not null
+        request.MaxCycle is not null || request.MaxChain is not null
         || request.File.EndsWith(".wmd", StringComparison.OrdinalIgnoreCase)
         || request.File.EndsWith(".input", StringComparison.OrdinalIgnoreCase);
 

@@ -9,6 +9,8 @@ namespace Yalu.Formats.TradeMaximizer;
 internal sealed class ReaderState(string source)
 {
     private const int ScaledNumerator = 2520;
+    private const long MaxRank = 1L << 53;
+    private const long MaxSquaredRank = 2_000_000_000L;
 
     private readonly List<FormatDiagnostic> _errors = [];
     private readonly List<FormatDiagnostic> _warnings = [];
@@ -149,7 +151,7 @@ internal sealed class ReaderState(string source)
                 _bigStepSet = true;
                 return true;
             case "NONTRADE-COST=":
-                if (!TryParseNumber(arg, allowZero: false, out long nonTrade) || nonTrade > 1_000_000_000_000_000L)
+                if (!TryParseNumber(arg, allowZero: false, out long nonTrade) || nonTrade > 1_000_000_000_000_000_000L)
                     return Error(line, at, "TM004", "NONTRADE-COST argument must be a positive integer (at most 10^18)");
                 _options = _options with { NonTradeCost = nonTrade };
                 return true;
@@ -177,14 +179,18 @@ internal sealed class ReaderState(string source)
                 Warn(line, at, "TM100", $"option {option} is accepted; Yalu does not act on it");
                 return true;
             case "METRIC=":
-                if (arg.Length == 0) return Error(line, at, "TM004", "METRIC argument must not be empty");
+                if (arg.StartsWith("FAVOR-USER=", StringComparison.Ordinal) && arg.Length > "FAVOR-USER=".Length)
+                {
+                    _options = _options with { FavorUser = arg["FAVOR-USER=".Length..] };
+                    return true;
+                }
+                if (arg is not ("USERS-TRADING" or "USERS-SOS" or "CHAIN-SIZES-SOS"))
+                    return Error(line, at, "TM004", $"Unknown metric option \"{arg}\" (known: USERS-TRADING, USERS-SOS, CHAIN-SIZES-SOS, FAVOR-USER=NAME)");
                 _options = _options with { Metric = arg };
-                Warn(line, at, "TM100", $"option {option} is accepted; Yalu does not act on it yet (it maximises trades, then minimises cost)");
                 return true;
             case "FAVOR-USER=":
                 if (arg.Length == 0) return Error(line, at, "TM004", "FAVOR-USER argument must not be empty");
                 _options = _options with { FavorUser = arg };
-                Warn(line, at, "TM100", $"option {option} is accepted; Yalu does not act on it yet");
                 return true;
             case "GEEKLIST=":
             case "CODE-DIGITS=":
@@ -201,14 +207,13 @@ internal sealed class ReaderState(string source)
     private static bool TryParseNumber(string text, bool allowZero, out long value)
     {
         value = 0;
-        if (text.Length == 0 || text.Length > 18) return false;
+        if (text.Length == 0 || text.Length > 19) return false;
         foreach (char c in text)
         {
             if (!char.IsAsciiDigit(c)) return false;
         }
         if (!allowZero && text[0] == '0') return false;
-        value = long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        return true;
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
     private void ReadOfficialName(Line line)
@@ -323,6 +328,7 @@ internal sealed class ReaderState(string source)
             missing = [.. _officialNames.Where(n => !usedOfficial.Contains(n))];
             missing.Sort(StringComparer.Ordinal);
         }
+        if (_errors.Count > 0) return new ParseResult<WantListDocument>(null, _errors, _warnings);
         var document = new WantListDocument(source, _options, _optionEcho, graph, problems, missing);
         return new ParseResult<WantListDocument>(document, _errors, _warnings);
     }
@@ -416,7 +422,9 @@ internal sealed class ReaderState(string source)
                     if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long explicitCost)
                         || explicitCost < 1 || explicitCost > 1_000_000_000_000L)
                     {
-                        problems.Add($"**** Explicit priority must be positive in item {toName} in want list for item {fromName}.");
+                        problems.Add(explicitCost < 1
+                            ? $"**** Explicit priority must be positive in item {toName} in want list for item {fromName}."
+                            : $"**** Explicit priority must be at most 1000000000000 in item {toName} in want list for item {fromName}.");
                         continue;
                     }
                     rank = explicitCost;
@@ -456,10 +464,16 @@ internal sealed class ReaderState(string source)
                     long cost = options.Priorities switch
                     {
                         PriorityScheme.Linear or PriorityScheme.Explicit or PriorityScheme.Scaled => rank,
-                        PriorityScheme.Triangle => checked(rank * (rank + 1) / 2),
-                        PriorityScheme.Square => checked(rank * rank),
+                        PriorityScheme.Triangle => rank <= MaxSquaredRank ? rank * (rank + 1) / 2 : -1,
+                        PriorityScheme.Square => rank <= MaxSquaredRank ? rank * rank : -1,
                         _ => 1,
                     };
+                    if (cost < 0 || rank > MaxRank)
+                    {
+                        _errors.Add(new FormatDiagnostic(source, list.Line, 0, "TM028",
+                            $"the priority of {toName} in the want list for {fromName} is too large (rank {rank}); lower SMALL-STEP, BIG-STEP or the explicit priorities"));
+                        break;
+                    }
                     if (fromDummy) cost = options.NonTradeCost;
                     row.Add((to, cost));
                     inRow[to] = w + 1;
