@@ -38,6 +38,9 @@ public sealed record MathTradeOptions
     /// <summary>The number of items from which the loop search is off by default (1,000).</summary>
     public const int LargeTrade = 1000;
 
+    /// <summary>Explain every item that does not trade and suggest a want that would let it. Default true.</summary>
+    public bool Explain { get; init; } = true;
+
     /// <summary>CP-SAT workers. Default 1, which keeps runs reproducible; more may be faster but can differ between runs.</summary>
     public int Workers { get; init; } = 1;
 

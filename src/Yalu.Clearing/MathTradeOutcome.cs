@@ -8,7 +8,8 @@ namespace Yalu.Clearing;
 /// </summary>
 /// <param name="Result">The clearing.</param>
 /// <param name="Criteria">The improvement criteria in the order applied; empty for a plain solve.</param>
-public sealed record MathTradeOutcome(ClearingResult Result, IReadOnlyList<CriterionOutcome> Criteria)
+/// <param name="Untraded">Every real item that does not trade, why, and what single want would let it (empty unless asked for).</param>
+public sealed record MathTradeOutcome(ClearingResult Result, IReadOnlyList<CriterionOutcome> Criteria, IReadOnlyList<UntradedItem> Untraded)
 {
     /// <summary>The outcome of one criterion, or null when it was not applied.</summary>
     public CriterionOutcome? Of(FairnessCriterion criterion) => Criteria.FirstOrDefault(c => c.Criterion == criterion);

@@ -68,15 +68,30 @@ public sealed class MathTradeSolver
             solved.Add(SolveComponent(graph, members[c], component, receives, ref rng, cancellationToken));
         }
         progress?.Report(new ClearingProgress("solving", members.Count, members.Count));
-        if (_options.Ordering == MathTradeOrdering.Plain || solved.Count == 0)
-            return new MathTradeOutcome(BuildResult(graph, receives), []);
+        bool improve = _options.Ordering != MathTradeOrdering.Plain && solved.Count > 0;
+        var face = improve || _options.Explain ? FaceArcs(solved) : default;
 
-        progress?.Report(new ClearingProgress("improving", 0, 1));
-        var (nodes, arcs) = _options.Ordering == MathTradeOrdering.UsersFirst ? AllArcs(solved) : FaceArcs(solved);
-        var improver = new FairnessImprover(graph, nodes, arcs, receives, _options);
-        var (improved, outcomes) = improver.Run(Criteria(_options.Ordering), cancellationToken);
-        progress?.Report(new ClearingProgress("improving", 1, 1));
-        return new MathTradeOutcome(BuildResult(graph, improved), outcomes);
+        var final = receives;
+        List<CriterionOutcome> outcomes = [];
+        if (improve)
+        {
+            progress?.Report(new ClearingProgress("improving", 0, 1));
+            var (nodes, arcs) = _options.Ordering == MathTradeOrdering.UsersFirst ? AllArcs(solved) : face;
+            var improver = new FairnessImprover(graph, nodes, arcs, receives, _options);
+            (final, outcomes) = improver.Run(Criteria(_options.Ordering), cancellationToken);
+            progress?.Report(new ClearingProgress("improving", 1, 1));
+        }
+        var result = BuildResult(graph, final);
+        if (!_options.Explain) return new MathTradeOutcome(result, outcomes, []);
+
+        progress?.Report(new ClearingProgress("explaining", 0, 1));
+        var canTrade = new bool[n];
+        foreach (var (from, to, _) in face.Arcs)
+        {
+            if (from != to) canTrade[from] = canTrade[to] = true;
+        }
+        var untraded = UntradedExplainer.Explain(graph, final, component, canTrade, result);
+        return new MathTradeOutcome(result, outcomes, untraded);
     }
 
     private static FairnessCriterion[] Criteria(MathTradeOrdering ordering) => ordering switch

@@ -16,7 +16,9 @@ public static class ClearingJson
     /// <param name="seconds">Wall time of the run, reported as <c>stats.seconds</c>.</param>
     /// <param name="problems">Non-fatal input problems, reported as <c>problems</c>.</param>
     /// <param name="extraStats">Further figures for <c>stats</c> (booleans, numbers or strings), e.g. what an improvement proved.</param>
-    public static void Write(Stream stream, ClearingResult result, double seconds, IReadOnlyList<string>? problems = null, IReadOnlyDictionary<string, object?>? extraStats = null)
+    /// <param name="untraded">Explanations for items that do not trade, written as <c>untraded</c>.</param>
+    public static void Write(Stream stream, ClearingResult result, double seconds, IReadOnlyList<string>? problems = null,
+        IReadOnlyDictionary<string, object?>? extraStats = null, IReadOnlyList<UntradedItem>? untraded = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
@@ -50,6 +52,12 @@ public static class ClearingJson
             }
         }
         json.WriteEndObject();
+        if (untraded is not null)
+        {
+            json.WriteStartArray("untraded");
+            foreach (var item in untraded) WriteUntraded(json, graph, item);
+            json.WriteEndArray();
+        }
         if (problems is { Count: > 0 })
         {
             json.WriteStartArray("problems");
@@ -69,6 +77,21 @@ public static class ClearingJson
             json.WriteEndArray();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>Writes one explanation: <c>{item, reason, suggest, loopSize}</c>.</summary>
+    public static void WriteUntraded(Utf8JsonWriter json, WantGraph graph, UntradedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(item);
+        json.WriteStartObject();
+        json.WriteString("item", graph.ItemLabel(item.Item));
+        json.WriteString("reason", UntradedText.Code(item.Reason));
+        if (item.Suggest is int x) json.WriteString("suggest", graph.ItemLabel(x));
+        else json.WriteNull("suggest");
+        WriteNullable(json, "loopSize", item.LoopSize);
+        json.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string name, int? value)

@@ -113,15 +113,34 @@ internal static class ClearCommand
         solveClock.Stop();
         progress.Stop();
 
-        if (request.Json)
+        if (request.User is { } userName)
         {
-            ClearingJson.Write(stdout, result, clock.Elapsed.TotalSeconds, document.Problems, Proofs(outcome));
+            int user = UserReport.FindUser(document.Graph, userName);
+            if (user < 0)
+            {
+                stderr.WriteLine($"yalu: {request.File}: no user named '{userName}'");
+                return YaluCommand.InputError;
+            }
+            if (request.Json)
+            {
+                UserReport.WriteJson(stdout, result, outcome.Untraded, user);
+                stdout.Write("\n"u8);
+            }
+            else
+            {
+                using var userWriter = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                UserReport.Write(userWriter, result, outcome.Untraded, user, document.Options.SortByItem);
+            }
+        }
+        else if (request.Json)
+        {
+            ClearingJson.Write(stdout, result, clock.Elapsed.TotalSeconds, document.Problems, Proofs(outcome), outcome.Untraded);
             stdout.Write("\n"u8);
         }
         else
         {
             using var writer = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            TradeMaximizerReport.Write(writer, document, result, $"Yalu {Version} (exact solve; TradeMaximizer report format)", solveClock.Elapsed);
+            TradeMaximizerReport.Write(writer, document, result, $"Yalu {Version} (exact solve; TradeMaximizer report format)", solveClock.Elapsed, outcome.Untraded);
         }
         stdout.Flush();
         if (request.Timings)

@@ -48,6 +48,25 @@ public sealed partial class MathTradeDataTests
         int loopItems = doc.RootElement.GetProperty("loops").EnumerateArray().Sum(l => l.GetArrayLength());
         Assert.Equal(stats.GetProperty("trading").GetInt32(), loopItems);
 
+        // Beyond TradeMaximizer: at least as many users trading as any peer run reached, and where
+        // that ties, loops no larger in sum of squares.
+        int users = stats.GetProperty("usersTrading").ValueKind == JsonValueKind.Null ? -1 : stats.GetProperty("usersTrading").GetInt32();
+        long sumSquares = stats.GetProperty("sumSquares").GetInt64();
+        long peerSquares = long.Parse(expected["peer_best_sum_squares"], System.Globalization.CultureInfo.InvariantCulture);
+        if (expected["peer_best_users_trading"].Length > 0)
+        {
+            int peerUsers = int.Parse(expected["peer_best_users_trading"], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(users >= peerUsers, $"users trading {users} < peer best {peerUsers}");
+            if (users == peerUsers) Assert.True(sumSquares <= peerSquares, $"sum of squares {sumSquares} > peer best {peerSquares} at equal users");
+            Assert.True(stats.GetProperty("usersTradingProved").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        }
+        else
+        {
+            Assert.True(sumSquares <= peerSquares, $"sum of squares {sumSquares} > peer best {peerSquares}");
+        }
+        var untraded = doc.RootElement.GetProperty("untraded");
+        Assert.Equal(stats.GetProperty("items").GetInt32() - stats.GetProperty("trading").GetInt32(), untraded.GetArrayLength());
+
         var (textCode, text, _) = Run("clear", file, "--iterations", "1", "--quiet");
         Assert.Equal(0, textCode);
         var trades = NumTrades().Match(text);

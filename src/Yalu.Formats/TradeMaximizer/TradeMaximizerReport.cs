@@ -17,7 +17,9 @@ public static class TradeMaximizerReport
     /// <param name="result">Its clearing.</param>
     /// <param name="header">The first line, naming the program and version.</param>
     /// <param name="elapsed">The solve time, shown with SHOW-ELAPSED-TIME.</param>
-    public static void Write(TextWriter writer, WantListDocument document, ClearingResult result, string header, TimeSpan elapsed)
+    /// <param name="untraded">Explanations for the items that do not trade, written as an UNTRADED ITEMS section; null for none.</param>
+    public static void Write(TextWriter writer, WantListDocument document, ClearingResult result, string header, TimeSpan elapsed,
+        IReadOnlyList<UntradedItem>? untraded = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
@@ -88,6 +90,15 @@ public static class TradeMaximizerReport
             text.Append('\n');
         }
 
+        if (untraded is { Count: > 0 })
+        {
+            text.Append("UNTRADED ITEMS (").Append(untraded.Count).Append(" items):\n\n");
+            var lines = untraded.Select(u => $"{Pad(u.Item)} {Explain(graph, u, options.SortByItem)}").ToList();
+            lines.Sort(StringComparer.Ordinal);
+            foreach (string line in lines) text.Append(line).Append('\n');
+            text.Append('\n');
+        }
+
         text.Append("Num trades  = ").Append(stats.Trading).Append(" of ").Append(stats.Items).Append(" items");
         if (stats.Items > 0) text.Append(" (").Append(Fixed(100.0 * stats.Trading / stats.Items, 1)).Append("%)");
         text.Append('\n');
@@ -116,6 +127,17 @@ public static class TradeMaximizerReport
         if (owner < 0 || graph.IsDummy(item)) return name;
         string user = "(" + graph.UserName(owner) + ")";
         return sortByItem ? name + " " + user : user + " " + name;
+    }
+
+    /// <summary>"nobody wants it; add (BOB) X to its want list (a loop of 3)".</summary>
+    public static string Explain(WantGraph graph, UntradedItem item, bool sortByItem)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(item);
+        string reason = UntradedText.Describe(item.Reason);
+        return item.Suggest is int x
+            ? $"{reason}; add {Show(graph, x, sortByItem)} to its want list (a loop of {item.LoopSize})"
+            : $"{reason}; no single added want makes it trade";
     }
 
     private static int OfficialNameCount(WantListDocument document) =>

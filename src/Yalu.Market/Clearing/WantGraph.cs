@@ -106,4 +106,20 @@ public sealed class WantGraph
         int i = wants.IndexOf(to);
         return i < 0 ? null : CostsOf(from)[i];
     }
+
+    /// <summary>Every item with its owner and wants, one per line ("(USER) ITEM: WANT=cost …"), for diagnostics.</summary>
+    public override string ToString()
+    {
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < ItemCount; i++)
+        {
+            if (Owner(i) >= 0) text.Append('(').Append(UserName(Owner(i))).Append(") ");
+            text.Append(ItemName(i)).Append(':');
+            var wants = WantsOf(i);
+            var costs = CostsOf(i);
+            for (int k = 0; k < wants.Length; k++) text.Append(' ').Append(ItemName(wants[k])).Append('=').Append(costs[k]);
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
 }

@@ -27,6 +27,27 @@ public sealed class WantGraphBuilder
         _itemBySpan = _itemIndex.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>
+    /// A builder holding a copy of <paramref name="graph"/> (same items, users and wants, in the same
+    /// order), to which more can be added: "what if this item also wanted that one".
+    /// </summary>
+    public static WantGraphBuilder From(WantGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var builder = new WantGraphBuilder(graph.NonTradeCost);
+        for (int u = 0; u < graph.UserCount; u++) builder.User(graph.UserName(u));
+        for (int i = 0; i < graph.ItemCount; i++)
+            builder.AddItem(graph.ItemName(i), graph.ItemLabel(i), graph.Owner(i), graph.IsDummy(i), graph.IsDonor(i));
+        for (int i = 0; i < graph.ItemCount; i++)
+        {
+            var wants = graph.WantsOf(i);
+            var costs = graph.CostsOf(i);
+            var weights = graph.WeightsOf(i);
+            for (int k = 0; k < wants.Length; k++) builder.AddWant(i, wants[k], costs[k], weights[k]);
+        }
+        return builder;
+    }
+
     /// <summary>See <see cref="WantGraph.NonTradeCost"/>.</summary>
     public long NonTradeCost { get; }
 
