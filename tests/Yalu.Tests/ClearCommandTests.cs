@@ -16,7 +16,7 @@ public sealed partial class ClearCommandTests
 
         """;
 
-    /// <summary>TradeMaximizer 1.3c's report of <see cref="OneLoopAndANonTrade"/>, less its first (header) line.</summary>
+    /// <summary>TradeMaximizer 1.3c's report of <see cref="OneLoopAndANonTrade"/>, less its first (header) line, plus Yalu's UNTRADED ITEMS section.</summary>
     private const string ReportAfterHeader = """
 
         TRADE LOOPS (3 total trades):
@@ -31,6 +31,10 @@ public sealed partial class ClearCommandTests
         (BOB) B1   receives (CAROL) C1 and sends to (ALICE) A1
         (CAROL) C1 receives (ALICE) A1 and sends to (BOB) B1
         (DAVE) D1              does not trade
+
+        UNTRADED ITEMS (1 item):
+
+        (DAVE) D1  nobody wants it; no single added want makes it trade
 
         Num trades  = 3 of 4 items (75.0%)
         Total cost  = 3 (avg 1.00)

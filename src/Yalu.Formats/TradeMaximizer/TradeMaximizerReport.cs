@@ -92,7 +92,7 @@ public static class TradeMaximizerReport
 
         if (untraded is { Count: > 0 })
         {
-            text.Append("UNTRADED ITEMS (").Append(untraded.Count).Append(" items):\n\n");
+            text.Append("UNTRADED ITEMS (").Append(untraded.Count).Append(untraded.Count == 1 ? " item" : " items").Append("):\n\n");
             var lines = untraded.Select(u => $"{Pad(u.Item)} {Explain(graph, u, options.SortByItem)}").ToList();
             lines.Sort(StringComparer.Ordinal);
             foreach (string line in lines) text.Append(line).Append('\n');
