@@ -192,17 +192,19 @@ internal sealed class FairnessImprover
                 return (LinearExpr.Sum(_tradeExprs.Take(_realCount)), true, CountTrading, 1);
             case FairnessCriterion.TotalCost:
             {
-                var costs = _arcs.Where(a => a.From != a.To).ToDictionary(a => (a.From, a.To), a => a.Cost);
+                // A dummy costs the non-trade cost whatever it receives, so only real items' wants count.
+                var priced = _arcs.Where(a => a.From != a.To && !_graph.IsDummy(a.From)).ToList();
+                var costs = priced.ToDictionary(a => (a.From, a.To), a => a.Cost);
                 long Total()
                 {
                     long total = 0;
                     foreach (int item in _nodes)
                     {
-                        if (_receives[item] != item) total += costs[(item, _receives[item])];
+                        if (_receives[item] != item && !_graph.IsDummy(item)) total += costs[(item, _receives[item])];
                     }
                     return total;
                 }
-                return (LinearExpr.WeightedSum(_arcs.Where(a => a.From != a.To).Select(a => a.X), _arcs.Where(a => a.From != a.To).Select(a => a.Cost)), false, Total, 1);
+                return (LinearExpr.WeightedSum(priced.Select(a => a.X), priced.Select(a => a.Cost)), false, Total, 1);
             }
             case FairnessCriterion.SumOfSquares:
             {

@@ -76,8 +76,16 @@ public sealed class MathTradeSolver
         if (improve)
         {
             progress?.Report(new ClearingProgress("improving", 0, 1));
+            var start = receives;
+            if (_options.Ordering == MathTradeOrdering.UsersFirst)
+            {
+                // Start the search over every want from the best users trading on the optimal face:
+                // users-first can only do better than that, never worse.
+                (start, _) = new FairnessImprover(graph, face.Nodes, face.Arcs, receives, _options)
+                    .Run([FairnessCriterion.UsersTrading], cancellationToken);
+            }
             var (nodes, arcs) = _options.Ordering == MathTradeOrdering.UsersFirst ? AllArcs(solved) : face;
-            var improver = new FairnessImprover(graph, nodes, arcs, receives, _options);
+            var improver = new FairnessImprover(graph, nodes, arcs, start, _options);
             (final, outcomes) = improver.Run(Criteria(_options.Ordering), cancellationToken);
             progress?.Report(new ClearingProgress("improving", 1, 1));
         }
