@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# compare-peers.sh: run Yalu, TradeMaximizer 1.3c and FastTradeMaximizer side by side on every want list
-# of a data directory and print one table of results, wall times and peak memory.
+# compare-peers.sh: run Yalu (improved and plain), TradeMaximizer 1.3c and FastTradeMaximizer side by side on
+# every want list of a data directory and print one table of results, wall times and peak memory.
 #
 # Every tool gets the same normalized copy of each file: the `#!` options that TradeMaximizer 1.3c does not
 # know, and those that ask for more than one solve, are removed (see normalize() below); all other bytes are
@@ -16,13 +16,15 @@ usage: bench/compare-peers.sh --tm TM_CLASSES_DIR_OR_JAR --ftm FTM_BINARY [optio
   --ftm PATH       FastTradeMaximizer binary; run as `PATH < wants.txt`
   --yalu PATH      Yalu executable (default: artifacts/yalu/yalu under the repo root, built with
                    `dotnet publish src/Yalu/Yalu.csproj -c Release -o artifacts/yalu` if missing);
-                   run as `PATH clear FILE --json`
+                   tool yalu runs `PATH clear FILE --json` (exact solve, then the improvement: most
+                   users trading, then smaller loops); tool yalu-plain runs the same executable as
+                   `PATH clear FILE --json --no-improve` (the exact solve only, as TradeMaximizer)
   --runs N         runs per tool and file (default 5); the table shows the median wall time, max peak RSS
   --timeout S      seconds allowed per run (default 300); a run past it is "timeout"
   --data DIR       directory of *.txt want lists (default ../shared/data/mathtrade from the repo root)
   --only SUBSTR    only files whose name contains SUBSTR
-  --tools LIST     comma-separated subset of tm,ftm,yalu (default all three; --tm/--ftm are then
-                   required only for the tools listed)
+  --tools LIST     comma-separated subset of tm,ftm,yalu,yalu-plain (default all four; --tm/--ftm
+                   are then required only for the tools listed)
   --out FILE       also write the table there (default bench/results/compare-peers-YYYY-MM-DD.md)
   -h, --help       this text
 EOF
@@ -33,7 +35,7 @@ die() { echo "compare-peers: $*" >&2; exit 1; }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-TM="" FTM="" YALU="" RUNS=5 TIMEOUT=300 DATA="" ONLY="" OUT="" TOOLS="tm,ftm,yalu"
+TM="" FTM="" YALU="" RUNS=5 TIMEOUT=300 DATA="" ONLY="" OUT="" TOOLS="tm,ftm,yalu,yalu-plain"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --tm|--ftm|--yalu|--runs|--timeout|--data|--only|--out|--tools)
@@ -50,15 +52,15 @@ done
 
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die_usage "--runs must be a positive integer"
 [[ "$TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die_usage "--timeout must be a positive integer (seconds)"
-USE_TM=0 USE_FTM=0 USE_YALU=0
+USE_TM=0 USE_FTM=0 USE_YALU=0 USE_YALU_PLAIN=0
 IFS=',' read -r -a tool_list <<<"$TOOLS"
 for t in "${tool_list[@]}"; do
   case "$t" in
-    tm) USE_TM=1 ;; ftm) USE_FTM=1 ;; yalu) USE_YALU=1 ;;
-    *) die_usage "--tools: unknown tool '$t' (use tm, ftm, yalu)" ;;
+    tm) USE_TM=1 ;; ftm) USE_FTM=1 ;; yalu) USE_YALU=1 ;; yalu-plain) USE_YALU_PLAIN=1 ;;
+    *) die_usage "--tools: unknown tool '$t' (use tm, ftm, yalu, yalu-plain)" ;;
   esac
 done
-(( USE_TM + USE_FTM + USE_YALU > 0 )) || die_usage "--tools lists no tool"
+(( USE_TM + USE_FTM + USE_YALU + USE_YALU_PLAIN > 0 )) || die_usage "--tools lists no tool"
 
 abspath() { # absolute path of an existing or not-yet-existing file, relative to the caller's cwd
   case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$PWD" "$1" ;; esac
@@ -97,7 +99,7 @@ if [[ ! -x /usr/bin/time ]]; then
   fi
 fi
 
-if (( USE_YALU )); then
+if (( USE_YALU || USE_YALU_PLAIN )); then
   if [[ -z "$YALU" ]]; then
     YALU="$ROOT/artifacts/yalu/yalu"
     if [[ ! -x "$YALU" ]]; then
@@ -186,12 +188,34 @@ def parse_yalu(path):
         s = j["stats"]
         u = s.get("usersTrading")
         return {"trades": int(s["trading"]), "items": s.get("items"), "cost": s.get("totalCost"),
-                "users": "-" if u is None else u, "sumsq": s.get("sumSquares"), "solver": j.get("status")}
+                "users": "-" if u is None else u, "sumsq": s.get("sumSquares"), "solver": j.get("status"),
+                "users_proved": s.get("usersTradingProved")}
     except Exception:
         return None
 
+YALU_TOOLS = ("yalu", "yalu-plain")
+PEERS = ("tm", "ftm")
+
 def parse(tool, path):
-    return parse_yalu(path) if tool == "yalu" else parse_tm_like(path)
+    return parse_yalu(path) if tool in YALU_TOOLS else parse_tm_like(path)
+
+def users_check(agg):
+    """Yalu (improved) users trading vs the best peer: ok / NO / - (no peer has users, or no Yalu result)."""
+    peers = [agg[t] for t in PEERS if t in agg and agg[t]["status"] == "ok" and isinstance(agg[t]["users"], int)]
+    if not peers:
+        return "-"
+    y = agg["yalu"]
+    if y["status"] != "ok":
+        return "-"
+    if not isinstance(y["users"], int):
+        return "NO"
+    best = max(p["users"] for p in peers)
+    if y["users"] != best:
+        return "ok" if y["users"] > best else "NO"
+    sqs = [p["sumsq"] for p in peers if p["users"] == best and p["sumsq"] is not None]
+    if not sqs:
+        return "ok"
+    return "ok" if y["sumsq"] is not None and y["sumsq"] <= min(sqs) else "NO"
 
 def fmt_num(x, nd):
     return "-" if x is None else f"{x:.{nd}f}"
@@ -204,16 +228,22 @@ def report(results_tsv, files_txt, header_txt, tools_csv, out_path):
         f, tool, _run, status, wall, rss, outfile = l.rstrip("\n").split("\t")
         runs.setdefault((f, tool), []).append((status, float(wall) if wall else None,
                                                int(rss) if rss else None, outfile))
-    label = {"tm": "TM", "ftm": "FTM", "yalu": "Yalu"}
+    label = {"tm": "TM", "ftm": "FTM", "yalu": "Yalu", "yalu-plain": "Yalu plain"}
     cols = ["file", "items"]
     for t in tools:
         cols += [f"{label[t]} trades", f"{label[t]} cost", f"{label[t]} users", f"{label[t]} sumsq",
                  f"{label[t]} s", f"{label[t]} MB"]
-    ratios = []
-    if "yalu" in tools and "tm" in tools: ratios.append(("Yalu/TM time", "tm", "time"))
-    if "yalu" in tools and "ftm" in tools: ratios.append(("Yalu/FTM time", "ftm", "time"))
-    if "yalu" in tools and "tm" in tools: ratios.append(("Yalu/TM mem", "tm", "mem"))
+        if t == "yalu":
+            cols.append("Yalu users proved")
+    ratios = []  # (column, numerator tool, denominator tool, figure)
+    if "yalu" in tools and "tm" in tools: ratios.append(("Yalu/TM time", "yalu", "tm", "time"))
+    if "yalu" in tools and "ftm" in tools: ratios.append(("Yalu/FTM time", "yalu", "ftm", "time"))
+    if "yalu" in tools and "tm" in tools: ratios.append(("Yalu/TM mem", "yalu", "tm", "mem"))
+    if "yalu-plain" in tools and "tm" in tools: ratios.append(("Yalu plain/TM time", "yalu-plain", "tm", "time"))
     cols += [r[0] for r in ratios]
+    check_users = "yalu" in tools and any(p in tools for p in PEERS)
+    if check_users:
+        cols.append("users ≥ peers")
     rows, warnings = [], []
     for f in files:
         agg = {}
@@ -236,17 +266,22 @@ def report(results_tsv, files_txt, header_txt, tools_csv, out_path):
             mems = [m for _, _, m, _ in rs if m is not None]
             a["time"] = statistics.median(walls) if walls else None
             a["mem"] = max(mems) / 1024.0 if mems else None
-            if t == "yalu" and a.get("solver") not in (None, "optimal"):
-                warnings.append(f"{f}: Yalu status {a['solver']}")
+            if t in YALU_TOOLS and a.get("solver") not in (None, "optimal"):
+                warnings.append(f"{f}: {label[t]} status {a['solver']}")
             agg[t] = a
+        if "yalu-plain" in agg and "tm" in agg and agg["yalu-plain"]["status"] == "ok" and agg["tm"]["status"] == "ok":
+            p, m = agg["yalu-plain"], agg["tm"]
+            if (p["trades"], p["cost"]) != (m["trades"], m["cost"]):
+                warnings.append(f"{f}: Yalu plain trades/cost {p['trades']}/{p['cost']} differ from TM's {m['trades']}/{m['cost']}")
         items = None
-        for t in ("yalu", "tm"):
+        for t in ("yalu", "yalu-plain", "tm"):
             if t in agg and agg[t]["status"] == "ok" and agg[t].get("items") is not None:
                 items = agg[t]["items"]
                 break
-        if items is not None and "yalu" in agg and "tm" in agg and agg["yalu"]["status"] == "ok" \
-                and agg["tm"]["status"] == "ok" and agg["yalu"].get("items") != agg["tm"].get("items"):
-            warnings.append(f"{f}: items differ: Yalu {agg['yalu'].get('items')} vs TM {agg['tm'].get('items')}")
+        for yt in YALU_TOOLS:
+            if items is not None and yt in agg and "tm" in agg and agg[yt]["status"] == "ok" \
+                    and agg["tm"]["status"] == "ok" and agg[yt].get("items") != agg["tm"].get("items"):
+                warnings.append(f"{f}: items differ: {label[yt]} {agg[yt].get('items')} vs TM {agg['tm'].get('items')}")
         row = [f, "-" if items is None else str(items)]
         for t in tools:
             a = agg[t]
@@ -255,12 +290,17 @@ def report(results_tsv, files_txt, header_txt, tools_csv, out_path):
             else:
                 row += [str(a["trades"]), "-" if a["cost"] is None else str(a["cost"]), str(a["users"]),
                         "-" if a["sumsq"] is None else str(a["sumsq"]), fmt_num(a["time"], 2), fmt_num(a["mem"], 1)]
-        for _, other, what in ratios:
-            y, o = agg["yalu"], agg[other]
+            if t == "yalu":
+                pr = a.get("users_proved") if a["status"] == "ok" else None
+                row.append("-" if pr is None else ("yes" if pr else "no"))
+        for _, num, den, what in ratios:
+            y, o = agg[num], agg[den]
             if y["status"] == "ok" and o["status"] == "ok" and y[what] is not None and o[what]:
                 row.append(f"{y[what] / o[what]:.2f}")
             else:
                 row.append("-")
+        if check_users:
+            row.append(users_check(agg))
         rows.append(row)
     widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(cols)]
     def line(cells):
@@ -312,6 +352,7 @@ tools=()
 (( USE_TM )) && tools+=(tm)
 (( USE_FTM )) && tools+=(ftm)
 (( USE_YALU )) && tools+=(yalu)
+(( USE_YALU_PLAIN )) && tools+=(yalu-plain)
 
 # run_one TOOL NAME RUN: one timed whole-process run; appends a line to results.tsv
 run_one() {
@@ -322,9 +363,10 @@ run_one() {
     tm) cmd=(java -cp "$TM" tm.TradeMaximizer) ;;
     ftm) cmd=("$FTM") ;;
     yalu) cmd=("$YALU" clear "$in" --json) ;;
+    yalu-plain) cmd=("$YALU" clear "$in" --json --no-improve) ;;
   esac
   local rc=0
-  if [[ "$tool" == yalu ]]; then
+  if [[ "$tool" == yalu || "$tool" == yalu-plain ]]; then
     /usr/bin/time -f '%e %M' -o "$tf" timeout -k 10 "$TIMEOUT" "${cmd[@]}" </dev/null >"$out" 2>"$err" || rc=$?
   else
     /usr/bin/time -f '%e %M' -o "$tf" timeout -k 10 "$TIMEOUT" "${cmd[@]}" <"$in" >"$out" 2>"$err" || rc=$?
@@ -340,7 +382,7 @@ run_one() {
     status=fail
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$run" "$status" "$wall" "$rss" "$out" >>"$TMP/results.tsv"
-  printf '  %-4s run %d/%d: %s %ss %sKB\n' "$tool" "$run" "$RUNS" "$status" "${wall:-?}" "${rss:-?}" >&2
+  printf '  %-10s run %d/%d: %s %ss %sKB\n' "$tool" "$run" "$RUNS" "$status" "${wall:-?}" "${rss:-?}" >&2
   [[ $status == ok ]]
 }
 
@@ -385,19 +427,28 @@ cpu=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -n
     v=$([[ -n "$o" ]] && python3 "$TMP/helper.py" version "$o" || echo "FastTradeMaximizer ?")
     echo "- FTM: $v$(commit_note "$(dirname "$FTM")/COMMIT"), $FTM"
   fi
-  if (( USE_YALU )); then
+  if (( USE_YALU || USE_YALU_PLAIN )); then
     if yc=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null); then
       git -C "$ROOT" diff --quiet HEAD 2>/dev/null || yc="$yc+dirty"
     else
       yc="(no commit)"
     fi
     dn=$(command -v dotnet >/dev/null && dotnet --version 2>/dev/null || echo "?")
-    echo "- Yalu: repo $yc, $YALU, dotnet $dn"
+    echo "- Yalu: repo $yc, $YALU, dotnet $dn; Yalu = \`clear FILE --json\` (exact solve + improvement: most" \
+      "users trading, then smaller loops), Yalu plain = \`clear FILE --json --no-improve\` (exact solve only)."
   fi
   echo "- Options dropped from every file before all runs: METRIC= VERBOSE DEBUG SCALED-PRIORITIES GEEKLIST=" \
     "CODE-DIGITS= CODE-LETTERS= YEAR= MONTH= ITERATIONS= SEED= SHRINK= SHRINK-VERBOSE (one solve each)."
   echo "- items: non-dummy items (Yalu stats.items, else TM's \"of M items\"); users: distinct users trading" \
     "(- when the file has no usernames); fail: crashed or gave no result."
+  if (( USE_YALU )); then
+    echo "- Yalu users proved: stats.usersTradingProved of the improved run (yes/no; - when absent)."
+    if (( USE_TM || USE_FTM )); then
+      echo "- users ≥ peers: Yalu's users trading vs the most among TM/FTM (ok when more; when equal, ok if Yalu's" \
+        "sum of squares ≤ the smallest peer sum of squares at that many users; NO otherwise; - when no peer" \
+        "reports users or Yalu has no result)."
+    fi
+  fi
 } >"$TMP/header.txt"
 
 python3 "$TMP/helper.py" report "$TMP/results.tsv" "$TMP/files.txt" "$TMP/header.txt" \
