@@ -11,42 +11,11 @@ namespace Yalu.Clearing.Tests;
 /// </summary>
 public sealed class FairnessProperties
 {
-    private const long NonTrade = 1000;
+    private const long NonTrade = RandomTrades.NonTrade;
+    private const int WantPercent = 40;
 
     private static readonly Gen<WantGraph> Instances =
-        from users in Gen.Int[2, 5]
-        from itemCount in Gen.Int[2, 8]
-        from owners in Gen.Int[0, users - 1].Array[itemCount]
-        from dummyFlags in Gen.Int[0, 5].Array[itemCount]
-        from wantSeeds in Gen.Int[0, 99].Array[itemCount * itemCount]
-        from costs in Gen.Int[1, 3].Array[itemCount * itemCount]
-        select Build(users, owners, dummyFlags, wantSeeds, costs, extra: null);
-
-    internal static WantGraph Build(int users, int[] owners, int[] dummyFlags, int[] wantSeeds, int[] costs, (int From, int To)? extra)
-    {
-        int n = owners.Length;
-        var builder = new WantGraphBuilder(NonTrade);
-        for (int u = 0; u < users; u++) builder.User($"u{u}");
-        var dummy = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            dummy[i] = dummyFlags[i] == 0 && i > 0;
-            builder.AddItem(dummy[i] ? $"%d{i}" : $"i{i}", "", owners[i], dummy[i]);
-        }
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                bool added = extra is { } e && e.From == i && e.To == j;
-                if (i == j || (wantSeeds[i * n + j] >= 40 && !added)) continue;
-                bool sameOwner = owners[i] == owners[j];
-                if (dummy[j] && !sameOwner) continue;
-                if (!dummy[j] && sameOwner) continue;
-                builder.AddWant(i, j, dummy[i] ? NonTrade : added ? 4 : costs[i * n + j]);
-            }
-        }
-        return builder.Build();
-    }
+        RandomTrades.Generate(2, 5, 8, 3).Select(seeds => RandomTrades.Build(seeds, WantPercent));
 
     /// <summary>Every cycle cover the wants allow, as "item → item received" arrays.</summary>
     private static List<int[]> AllSolutions(WantGraph graph)
@@ -126,17 +95,10 @@ public sealed class FairnessProperties
     [Fact]
     public void Explanations_hold_and_suggested_wants_make_the_item_trade()
     {
-        var generated =
-            from users in Gen.Int[2, 5]
-            from itemCount in Gen.Int[2, 8]
-            from owners in Gen.Int[0, users - 1].Array[itemCount]
-            from dummyFlags in Gen.Int[0, 5].Array[itemCount]
-            from wantSeeds in Gen.Int[0, 99].Array[itemCount * itemCount]
-            from costs in Gen.Int[1, 3].Array[itemCount * itemCount]
-            select (users, owners, dummyFlags, wantSeeds, costs);
+        var generated = RandomTrades.Generate(2, 5, 8, 3);
         generated.Sample(t =>
         {
-            var graph = Build(t.users, t.owners, t.dummyFlags, t.wantSeeds, t.costs, extra: null);
+            var graph = RandomTrades.Build(t, WantPercent);
             var outcome = new MathTradeSolver().Clear(graph);
             foreach (var untraded in outcome.Untraded)
             {
@@ -148,7 +110,7 @@ public sealed class FairnessProperties
                 if (untraded.Reason == UntradedReason.WantsNothing && graph.WantsOf(item).ToArray().Any(w => !graph.IsDummy(w))) return false;
                 if (untraded.Suggest is int x)
                 {
-                    var changed = Build(t.users, t.owners, t.dummyFlags, t.wantSeeds, t.costs, extra: (item, x));
+                    var changed = RandomTrades.Build(t, WantPercent, extra: (item, x));
                     foreach (var ordering in new[] { MathTradeOrdering.Plain, MathTradeOrdering.UsersTrading })
                     {
                         var again = new MathTradeSolver(new MathTradeOptions { Ordering = ordering, Explain = false }).Solve(changed);

@@ -10,43 +10,11 @@ namespace Yalu.Clearing.Tests;
 /// </summary>
 public sealed class MathTradeSolverProperties
 {
-    private const long NonTrade = 1000;
+    private const long NonTrade = RandomTrades.NonTrade;
 
     /// <summary>A random instance: up to 4 users, up to 7 items, a few dummies, random ranked wants.</summary>
     private static readonly Gen<WantGraph> Instances =
-        from users in Gen.Int[1, 4]
-        from itemCount in Gen.Int[2, 7]
-        from owners in Gen.Int[0, users - 1].Array[itemCount]
-        from dummyFlags in Gen.Int[0, 4].Array[itemCount]
-        from wantSeeds in Gen.Int[0, 99].Array[itemCount * itemCount]
-        from costs in Gen.Int[1, 5].Array[itemCount * itemCount]
-        select Build(users, owners, dummyFlags, wantSeeds, costs);
-
-    private static WantGraph Build(int users, int[] owners, int[] dummyFlags, int[] wantSeeds, int[] costs)
-    {
-        int n = owners.Length;
-        var builder = new WantGraphBuilder(NonTrade);
-        for (int u = 0; u < users; u++) builder.User($"u{u}");
-        var dummy = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            dummy[i] = dummyFlags[i] == 0 && i > 0;
-            builder.AddItem(dummy[i] ? $"%d{i}" : $"i{i}", "", owners[i], dummy[i]);
-        }
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                if (i == j || wantSeeds[i * n + j] >= 45) continue;
-                bool sameOwner = owners[i] == owners[j];
-                // TradeMaximizer's rules: wants for dummies stay with their owner; no want for one's own real item.
-                if (dummy[j] && !sameOwner) continue;
-                if (!dummy[j] && sameOwner) continue;
-                builder.AddWant(i, j, dummy[i] ? NonTrade : costs[i * n + j]);
-            }
-        }
-        return builder.Build();
-    }
+        RandomTrades.Generate(1, 4, 7, 5).Select(seeds => RandomTrades.Build(seeds, wantPercent: 45));
 
     /// <summary>TradeMaximizer's objective over every permutation that follows wants: each item pays its want or the non-trade cost.</summary>
     private static long BruteForce(WantGraph graph)
