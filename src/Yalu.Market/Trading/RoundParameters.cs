@@ -1,0 +1,45 @@
+namespace Yalu.Market.Trading;
+
+/// <summary>
+/// How a round clears: loops of at most <see cref="CycleCap"/> lots (2..6), chains from donor lots
+/// of at most <see cref="ChainCap"/> legs (0..10, 0 = no chains), an objective and a time limit
+/// (1 s..1 h). Defaults: cycle cap 3, chain cap 0, <see cref="RoundObjective.Count"/>, 30 s.
+/// </summary>
+public sealed record RoundParameters
+{
+    private RoundParameters(int cycleCap, int chainCap, RoundObjective objective, TimeSpan timeLimit)
+    {
+        CycleCap = cycleCap;
+        ChainCap = chainCap;
+        Objective = objective;
+        TimeLimit = timeLimit;
+    }
+
+    /// <summary>Cycle cap 3, no chains, count, 30 seconds.</summary>
+    public static RoundParameters Default { get; } = new(3, 0, RoundObjective.Count, TimeSpan.FromSeconds(30));
+
+    /// <summary>The most lots in one loop.</summary>
+    public int CycleCap { get; }
+
+    /// <summary>The most legs in one chain (0: no chains).</summary>
+    public int ChainCap { get; }
+
+    /// <summary>What is maximised.</summary>
+    public RoundObjective Objective { get; }
+
+    /// <summary>How long the engine may search before returning its best with a gap.</summary>
+    public TimeSpan TimeLimit { get; }
+
+    /// <summary>Validates all four at once; the error (<see cref="ErrorCodes.InvalidRoundParameters"/>) lists every problem.</summary>
+    public static Result<RoundParameters> Create(int cycleCap, int chainCap, RoundObjective objective, TimeSpan timeLimit)
+    {
+        var errors = new List<string>();
+        if (cycleCap is < 2 or > 6) errors.Add($"cycle cap {cycleCap} is not in 2..6");
+        if (chainCap is < 0 or > 10) errors.Add($"chain cap {chainCap} is not in 0..10");
+        if (!Enum.IsDefined(objective)) errors.Add($"objective {objective} is unknown");
+        if (timeLimit < TimeSpan.FromSeconds(1) || timeLimit > TimeSpan.FromHours(1)) errors.Add($"time limit {timeLimit} is not in 1 s..1 h");
+        return errors.Count > 0
+            ? Result.Fail<RoundParameters>(ErrorCodes.InvalidRoundParameters, string.Join("; ", errors))
+            : Result.Ok(new RoundParameters(cycleCap, chainCap, objective, timeLimit));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Yalu.Storage;
+
+/// <summary>
+/// The default store: one SQLite file in WAL mode with <c>synchronous=FULL</c> (in WAL mode,
+/// NORMAL can lose committed transactions on power loss; FULL fsyncs the log at every commit),
+/// foreign keys on and a busy timeout. Writers take the file's write lock up front
+/// (<c>BEGIN IMMEDIATE</c>), so writes are serialised and event sequence numbers are in commit order.
+/// Thread-safe; connections are pooled. docs/storage.md has the schema and the reasons.
+/// </summary>
+public sealed class SqliteMarketStore : SqlMarketStore
+{
+    /// <summary>How long a connection waits for another writer before failing with SQLITE_BUSY.</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    private static readonly IReadOnlyList<Migration> SqliteMigrations = Migration.For("Sqlite");
+    private readonly string _connectionString;
+
+    private SqliteMarketStore(string connectionString, TimeProvider clock) : base(clock) => _connectionString = connectionString;
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<Migration> Migrations => SqliteMigrations;
+
+    /// <summary>Opens (creating when missing) the database file at <paramref name="path"/>, switches it to WAL and applies pending migrations.</summary>
+    public static async Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var store = new SqliteMarketStore(connectionString, clock);
+        try
+        {
+            await using (var connection = await store.OpenConnectionAsync(cancellationToken))
+            await using (var wal = Command(connection, null, "PRAGMA journal_mode=WAL"))
+            {
+                // journal_mode is stored in the file; it cannot change inside a transaction, so it is set here once.
+                var mode = (string?)await wal.ExecuteScalarAsync(cancellationToken);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                    throw new InvalidOperationException($"SQLite refused WAL mode for {path} (got '{mode}')");
+            }
+            await store.MigrateAsync(cancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a PRAGMA on a store connection (e.g. "synchronous" gives 2 for FULL), for checks and tests.</summary>
+    public async Task<string> PragmaAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterLower(c) || c == '_'))
+            throw new ArgumentException("a pragma name is lower-case letters and '_'", nameof(name));
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, null, "PRAGMA " + name);
+        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Per-connection settings: set on every open, pooled or not.
+            await using var command = Command(connection, null,
+                $"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds};");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    /// <inheritdoc/>
+    protected override object Id(Guid id) => id.ToString("D");
+
+    /// <inheritdoc/>
+    protected override string JsonParameter(string name) => name;
+
+    /// <inheritdoc/>
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    /// <inheritdoc/>
+    public override ValueTask DisposeAsync()
+    {
+        // Release the pooled handles so the file can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,34 @@
+using Xunit;
+
+namespace Yalu.Storage.Tests;
+
+/// <summary>The storage suite on a fresh SQLite file per test, plus SQLite's durability settings.</summary>
+public sealed class SqliteMarketStoreTests : MarketStoreContract
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("yalu-store-").FullName;
+
+    private string Path => System.IO.Path.Combine(_directory, "yalu.db");
+
+    protected override async Task<IMarketStore> CreateStoreAsync(TimeProvider clock) =>
+        await SqliteMarketStore.OpenAsync(Path, clock, TestContext.Current.CancellationToken);
+
+    protected override Task<IMarketStore> ReopenStoreAsync(TimeProvider clock) => CreateStoreAsync(clock);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_file_is_in_WAL_mode_with_full_sync_foreign_keys_and_a_busy_timeout()
+    {
+        var store = (SqliteMarketStore)Store;
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal("wal", await store.PragmaAsync("journal_mode", ct));
+        Assert.Equal("2", await store.PragmaAsync("synchronous", ct));
+        Assert.Equal("1", await store.PragmaAsync("foreign_keys", ct));
+        Assert.Equal(SqliteMarketStore.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await store.PragmaAsync("busy_timeout", ct));
+        Assert.Equal("ok", await store.PragmaAsync("integrity_check", ct));
+    }
+}
