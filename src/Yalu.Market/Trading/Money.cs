@@ -54,8 +54,9 @@ public readonly record struct Money : IComparable<Money>
         };
         try
         {
-            long total = checked((yuan * 100) + fen);
-            money = new Money(negative ? -total : total);
+            // Accumulate on the signed side, so the most negative amount parses too.
+            long total = negative ? checked(-(yuan * 100) - fen) : checked((yuan * 100) + fen);
+            money = new Money(total);
             return true;
         }
         catch (OverflowException)
