@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Yalu.Web.Catalog;
+using Yalu.Web.Idempotency;
+using Yalu.Web.Lots;
+using Yalu.Web.Prices;
+using Yalu.Web.Rates;
+using Yalu.Web.Traders;
+using Yalu.Web.Wants;
+
+namespace Yalu.Web;
+
+/// <summary>The API's pipeline and routes: a table of contents of the features.</summary>
+public static class YaluWebApplicationExtensions
+{
+    /// <summary>Adds the API's middleware and endpoints to the node (after <c>AddYaluWeb</c>).</summary>
+    public static WebApplication MapYaluApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        UseYaluApi(app);
+        return app;
+    }
+
+    /// <summary>
+    /// The pipeline, for any application builder: errors as ProblemDetails, routing, session
+    /// authentication and roles, rate limits, the body cap and idempotency, then the endpoints.
+    /// </summary>
+    public static IApplicationBuilder UseYaluApi(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A malformed or oversized request is the client's error, not the node's.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseEndpoints(endpoints => endpoints.MapYaluEndpoints());
+        return app;
+    }
+
+    /// <summary>Every endpoint of the API, one feature per line, and the OpenAPI document at /openapi/v1.json.</summary>
+    public static IEndpointRouteBuilder MapYaluEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapTraders();
+        endpoints.MapCatalog();
+        endpoints.MapLots();
+        endpoints.MapWantLists();
+        endpoints.MapRates();
+        endpoints.MapPriceBoard();
+        endpoints.MapOpenApi();
+        return endpoints;
+    }
+}
