@@ -94,6 +94,9 @@ public interface IMarketStore : IAsyncDisposable
     /// <summary>The legs of a round, by exchange and position.</summary>
     Task<IReadOnlyList<Leg>> ListLegsAsync(RoundId round, CancellationToken cancellationToken = default);
 
+    /// <summary>The leg, or null.</summary>
+    Task<Leg?> GetLegAsync(LegId id, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Writes what a <see cref="TradeBook"/> operation changed (a confirmation, a no-show), all or
     /// none: each leg only if still pending, each lot only at its read version; otherwise

@@ -6,6 +6,7 @@ using Yalu.Web.Idempotency;
 using Yalu.Web.Lots;
 using Yalu.Web.Prices;
 using Yalu.Web.Rates;
+using Yalu.Web.Rounds;
 using Yalu.Web.Traders;
 using Yalu.Web.Wants;
 
@@ -54,6 +55,8 @@ public static class YaluWebApplicationExtensions
         endpoints.MapWantLists();
         endpoints.MapRates();
         endpoints.MapPriceBoard();
+        endpoints.MapRounds();
+        endpoints.MapLegs();
         endpoints.MapOpenApi();
         return endpoints;
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yalu.Storage;
 using Yalu.Web.Api;
 using Yalu.Web.Auth;
+using Yalu.Web.Rounds;
 using Yalu.Web.Security;
 using Yalu.Web.Traders;
 
@@ -84,6 +85,7 @@ public static class YaluWebServiceCollectionExtensions
             };
         });
         services.AddOpenApi();
+        services.AddYaluRounds();
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace Yalu.Web.Tests;
 /// makes one instance per test); the store gets the demo catalog and the API runs over it through
 /// WebApplicationFactory.
 /// </summary>
-public abstract class ApiContract : IAsyncLifetime
+public abstract partial class ApiContract : IAsyncLifetime
 {
     protected TestClock Clock { get; } = new();
 
@@ -113,6 +113,7 @@ public abstract class ApiContract : IAsyncLifetime
         string lotOfB = await LotAsync(b, "S01", 1, "12.00");
         int fresh = 0;
         string today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (round, confirmLeg, failLeg) = await ClearedRoundAsync(keeper, a, b);
 
         // {lot} is a fresh open lot of trader A for every request, so a withdrawal never spoils the next row.
         Row[] table =
@@ -134,6 +135,13 @@ public abstract class ApiContract : IAsyncLifetime
             new("list rates", HttpMethod.Get, _ => "/api/rates", _ => null, 200, 200, 200, 200),
             new("price board", HttpMethod.Get, _ => "/api/prices", _ => null, 200, 200, 200, 200),
             new("openapi", HttpMethod.Get, _ => "/openapi/v1.json", _ => null, 200, 200, 200, 200),
+            new("start round", HttpMethod.Post, _ => "/api/rounds", _ => new { cycleCap = 3, timeLimitSeconds = 5 }, 401, 403, 403, 202),
+            new("get round", HttpMethod.Get, _ => $"/api/rounds/{round}", _ => null, 200, 200, 200, 200),
+            new("round result", HttpMethod.Get, _ => $"/api/rounds/{round}/result", _ => null, 401, 403, 403, 200),
+            new("my slip", HttpMethod.Get, _ => $"/api/rounds/{round}/slip", _ => null, 401, 200, 200, 200),
+            new("A's slip", HttpMethod.Get, _ => $"/api/rounds/{round}/slip?trader=trader-a", _ => null, 401, 200, 403, 200),
+            new("confirm leg", HttpMethod.Post, _ => $"/api/legs/{confirmLeg}/confirm", _ => null, 401, 403, 403, 200),
+            new("fail leg", HttpMethod.Post, _ => $"/api/legs/{failLeg}/fail", _ => null, 401, 403, 403, 200),
             new("logout", HttpMethod.Post, _ => "/api/traders/logout", _ => null, 401, 204, 204, 204),
         ];
 
