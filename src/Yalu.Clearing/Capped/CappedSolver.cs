@@ -84,8 +84,7 @@ public sealed class CappedSolver
         context.Record("enumerate", stamp);
 
         stamp = context.Timestamp();
-        var assignment = AssignmentBound.Compute(part, chainDist, _options.MaxChain, withPotentials: true);
-        long bound = Math.Min(TrivialBound(part), assignment.Bound);
+        long bound = Math.Min(TrivialBound(part), AssignmentBound.Compute(part, chainDist, _options.MaxChain));
         context.Record("bound", stamp);
 
         var formulation = _options.Formulation;
@@ -99,7 +98,7 @@ public sealed class CappedSolver
             return direct;
         }
         using var generation = new ColumnGeneration(part, cycles, chainDist, integralWeights, context);
-        return generation.Solve(bound, assignment);
+        return generation.Solve(bound);
     }
 
     /// <summary>Every pair receives at most once: the sum over pairs of their best incoming weight.</summary>

@@ -27,17 +27,13 @@ internal sealed class ColumnGeneration : IDisposable
     private const double Epsilon = 1e-6;
 
     /// <summary>Most new columns through one vertex in one round.</summary>
-    private static readonly int PerVertexPerRound = int.Parse(Environment.GetEnvironmentVariable("YALU_PV") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly int LimitFactor = int.Parse(Environment.GetEnvironmentVariable("YALU_LF") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
+    private const int PerVertexPerRound = 3;
 
     /// <summary>Most loops reduced-cost fixing may leave for CP-SAT before the solver settles for a bound.</summary>
     private const int MaxFixedCycles = 3_000_000;
 
     /// <summary>Time CP-SAT gets to find a clearing at the bound among the master's columns before the exact step.</summary>
-    private const double MasterPackingSeconds = 10;
-
-    /// <summary>Search nodes Algorithm X may spend looking for loops at the bound.</summary>
-    private const long ExactCoverNodes = 200_000;
+    private static readonly double MasterPackingSeconds = double.Parse(Environment.GetEnvironmentVariable("YALU_MASTER_S") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("YALU_DEBUG") is not null;
 
@@ -226,9 +222,7 @@ internal sealed class ColumnGeneration : IDisposable
             Rounds++;
             _context.Report("pricing", Rounds, 0);
             _lp.SetTimeLimit((long)Math.Min(int.MaxValue, Math.Ceiling(_context.RemainingSeconds * 1000)));
-            var lpStart = _context.Elapsed;
             var status = _lp.Solve();
-            var lpTime = _context.Elapsed - lpStart;
             _masterSolved = status == Solver.ResultStatus.OPTIMAL;
             if (!_masterSolved) return new Relaxation(false, long.MaxValue, double.NaN);
             double priceSum = 0;
@@ -238,7 +232,7 @@ internal sealed class ColumnGeneration : IDisposable
                 priceSum += _price[v];
             }
             for (int i = 0; i < _flow.Length; i++) _flowPrice[i] = _flow[i] is { } row ? Math.Max(0, row.DualValue()) : 0;
-            Trace($"round {Rounds} z={_objective.Value():0.####} columns={_vars.Count} lp {lpTime.TotalMilliseconds:0} ms iterations {_lp.Iterations()}");
+            Trace($"round {Rounds} z={_objective.Value():0.####} columns={_vars.Count}");
             if (_objective.Value() >= stopAt - Epsilon) return new Relaxation(false, long.MaxValue, priceSum);
             if (PriceAndAdd() > 0) continue;
             // Every reduced cost is at most Epsilon, and a clearing has fewer columns than vertices.
@@ -285,7 +279,7 @@ internal sealed class ColumnGeneration : IDisposable
         }
         int count = _candidateId.Count;
         if (count == 0) return 0;
-        int limit = LimitFactor * _g.VertexCount;
+        int limit = 2 * _g.VertexCount;
         Array.Clear(_roundCount);
         int added = 0;
         foreach (int i in SelectTop(Math.Min(count, 4 * limit)))
@@ -388,13 +382,37 @@ internal sealed class ColumnGeneration : IDisposable
     {
         double slack = _objective.Value() - target;
         if (slack < -Epsilon) return null;
-        ReadMasterValues();
-        var covered = CoverAtTarget(target, slack);
-        if (covered is not null) return covered;
+        _cycleValue.Clear();
+        _arcValue.Clear();
+        for (int j = 0; j < _vars.Count; j++)
+        {
+            double x = _vars[j].SolutionValue();
+            if (x <= 1e-9) continue;
+            if (_columnCycle[j] >= 0) _cycleValue[_columnCycle[j]] = x;
+            else _arcValue[_columnArc[j]] = x;
+        }
         var cycles = new List<int>();
         foreach (int c in _columnCycle)
         {
             if (c >= 0 && CycleReduced(c) >= -slack - Epsilon) cycles.Add(c);
+        }
+        if (Debug)
+        {
+            var hist = new SortedDictionary<double, int>();
+            foreach (var x in _cycleValue.Values.Concat(_arcValue.Values)) { double k = Math.Round(x, 3); hist[k] = hist.GetValueOrDefault(k) + 1; }
+            Trace("x histogram: " + string.Join(" ", hist.Select(kv => $"{kv.Key}:{kv.Value}")));
+        }
+        if (Environment.GetEnvironmentVariable("YALU_DIVE") is not null)
+        {
+            var dived = Dive(target, slack, cycles);
+            Trace($"dive: {(dived is null ? "none" : dived.Value)}");
+            if (dived is not null && dived.Value >= target) return dived;
+        }
+        if (ExactCoverHook is { } hook)
+        {
+            var options = new List<int[]>(); var scores = new List<double>();
+            foreach (int c in cycles) { options.Add(_cycles.Of(c).ToArray()); scores.Add(_cycleValue.GetValueOrDefault(c)); }
+            hook(_g.VertexCount, options, [.. scores], MustCover(slack));
         }
         var hint = RoundedMaster();
         var request = new DirectModel.Request(
@@ -405,107 +423,98 @@ internal sealed class ColumnGeneration : IDisposable
         return outcome.Solution.Value >= target ? outcome.Solution : null;
     }
 
-    /// <summary>The master's solution values of its loops and arc positions (those above zero).</summary>
-    private void ReadMasterValues()
+    /// <summary>Experimental: an LP dive over the master's zero-slack columns.</summary>
+    private PartSolution? Dive(long target, double slack, List<int> cycles)
     {
-        _cycleValue.Clear();
-        _arcValue.Clear();
-        for (int j = 0; j < _vars.Count && _masterSolved; j++)
-        {
-            double x = _vars[j].SolutionValue();
-            if (x <= 1e-9) continue;
-            if (_columnCycle[j] >= 0) _cycleValue[_columnCycle[j]] = x;
-            else _arcValue[_columnArc[j]] = x;
-        }
-    }
-
-    /// <summary>
-    /// Looks for a clearing worth <paramref name="target"/> by complementary slackness: with
-    /// Σπ − target = <paramref name="slack"/> (zero when the relaxation is tight) such a clearing covers
-    /// every vertex priced above the slack, with loops and chain arcs of reduced cost within it. First
-    /// Algorithm X picks loops for the vertices the relaxation covers mostly by loops (the loops it
-    /// likes first, then every other loop within the slack, which leaves the search plenty of room);
-    /// then CP-SAT routes chains through what is left. A few splits between loop and chain vertices
-    /// are tried. Returns null when none works out.
-    /// </summary>
-    private PartSolution? CoverAtTarget(long target, double slack)
-    {
-        var stamp = _context.Elapsed;
-        var must = MustCover(slack);
+        using var lp = Solver.CreateSolver("GLOP")!;
+        lp.SetSolverSpecificParametersAsString("use_preprocessing:false");
         int n = _g.VertexCount;
-        var share = new double[n];
-        foreach (var (c, x) in _cycleValue)
+        var must = MustCover(slack);
+        var rows = new Constraint[n];
+        for (int v = 0; v < n; v++) rows[v] = lp.MakeConstraint(must[v] ? 1 : 0, 1, "");
+        var flows = new Dictionary<int, Constraint>();
+        Constraint Flow(int u, int p)
         {
-            foreach (int v in _cycles.Of(c)) share[v] += x;
-        }
-        // Options: the relaxation's loops by value, then every other loop within the slack, by index.
-        var preferred = _cycleValue.Where(kv => CycleReduced(kv.Key) >= -slack - Epsilon)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToList();
-        var optionCycle = new List<int>(preferred);
-        for (int c = 0; c < _cycles.Count; c++)
-        {
-            if (!_cycleValue.ContainsKey(c) && CycleReduced(c) >= -slack - Epsilon) optionCycle.Add(c);
-        }
-        if (optionCycle.Count > MaxFixedCycles) return null;
-        var start = new int[optionCycle.Count + 1];
-        for (int o = 0; o < optionCycle.Count; o++) start[o + 1] = start[o] + _cycles.Of(optionCycle[o]).Length;
-        var items = new int[start[^1]];
-        for (int o = 0; o < optionCycle.Count; o++) _cycles.Of(optionCycle[o]).CopyTo(items.AsSpan(start[o]));
-        var cover = new ExactCover(n, start, items, optionCycle.Count);
-
-        bool chains = _maxChain >= 1;
-        double[] splits = chains ? [0.5, 0.9, 0.1] : [0];
-        foreach (double split in splits)
-        {
-            if (_context.Expired) return null;
-            var primary = new bool[n];
-            for (int v = 0; v < n; v++) primary[v] = must[v] && !_g.IsDonor[v] && (!chains || share[v] >= split);
-            var chosen = cover.Solve(primary, ExactCoverNodes, _context.CancellationToken);
-            Trace($"cover at {target} (split {split}): {(chosen is null ? "none" : chosen.Length + " loops")} after {cover.Nodes} nodes, {(_context.Elapsed - stamp).TotalMilliseconds:0} ms");
-            if (chosen is null) continue;
-            var solution = new PartSolution();
-            var used = new bool[n];
-            long loops = 0;
-            foreach (int o in chosen)
+            int key = FlowRow(u, p);
+            if (!flows.TryGetValue(key, out var row))
             {
-                int c = optionCycle[o];
-                solution.Cycles.Add(_cycles.Of(c).ToArray());
-                solution.CycleIndices.Add(c);
-                foreach (int v in _cycles.Of(c)) used[v] = true;
-                loops += _cycles.Weight[c];
+                bool tight = _flowPrice[key] > slack + Epsilon;
+                flows[key] = row = lp.MakeConstraint(tight ? 0 : double.NegativeInfinity, 0, "");
             }
-            if (chains && loops < target)
+            return row;
+        }
+        var obj = lp.Objective();
+        obj.SetMaximization();
+        var vars = new List<Variable>();
+        var colCycle = new List<int>();
+        var colArc = new List<long>();
+        foreach (int c in cycles)
+        {
+            var x = lp.MakeNumVar(0, 1, "");
+            obj.SetCoefficient(x, _cycles.Weight[c]);
+            foreach (int v in _cycles.Of(c)) rows[v].SetCoefficient(x, 1);
+            vars.Add(x); colCycle.Add(c); colArc.Add(-1);
+        }
+        foreach (long key in _arcInMaster)
+        {
+            int e = (int)(key / (_maxChain + 1)), p = (int)(key % (_maxChain + 1));
+            int u = _arcTail[e], v = _g.OutTo[e];
+            if (ArcReduced(u, e, p) < -slack - Epsilon) continue;
+            var y = lp.MakeNumVar(0, 1, "");
+            obj.SetCoefficient(y, _g.OutWeight[e]);
+            rows[v].SetCoefficient(y, 1);
+            if (_g.IsDonor[u]) rows[u].SetCoefficient(y, 1);
+            else Flow(u, p - 1).SetCoefficient(y, 1);
+            if (p < _maxChain) Flow(v, p).SetCoefficient(y, -1);
+            vars.Add(y); colCycle.Add(-1); colArc.Add(key);
+        }
+        var fixedStack = new List<int>();
+        int steps = 0, backtracks = 0;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        while (steps++ < 2000)
+        {
+            var status = lp.Solve();
+            double z = status == Solver.ResultStatus.OPTIMAL ? obj.Value() : double.NegativeInfinity;
+            if (z < target - 1e-6)
             {
-                var left = new bool[n];
-                for (int v = 0; v < n; v++) left[v] = must[v] && !used[v];
-                var request = new DirectModel.Request(
-                    [], (u, e, p) => !used[u] && !used[_g.OutTo[e]] && ArcReduced(u, e, p) >= -slack - Epsilon, [], [],
-                    target - loops, Math.Min(_context.RemainingSeconds, MasterPackingSeconds), LowerBound: target - loops, MustCover: left,
-                    Feasibility: true);
-                if (Debug)
+                if (fixedStack.Count == 0 || ++backtracks > 50) { Trace($"dive failed after {steps} steps, {backtracks} backtracks, {sw.ElapsedMilliseconds} ms"); return null; }
+                int last = fixedStack[^1];
+                fixedStack.RemoveAt(fixedStack.Count - 1);
+                vars[last].SetBounds(0, 0);
+                continue;
+            }
+            int best = -1;
+            double bestX = 0;
+            for (int j = 0; j < vars.Count; j++)
+            {
+                double x = vars[j].SolutionValue();
+                if (x > 1e-6 && x < 1 - 1e-6 && x > bestX) { best = j; bestX = x; }
+            }
+            if (best < 0)
+            {
+                Trace($"dive integral after {steps} steps, {backtracks} backtracks, {sw.ElapsedMilliseconds} ms");
+                var cyc = new List<int>();
+                var succ = new Dictionary<int, int>();
+                for (int j = 0; j < vars.Count; j++)
                 {
-                    long count = 0;
-                    var path = new List<int>();
-                    void Walk(int u, int p)
-                    {
-                        for (int e = _g.OutStart[u]; e < _g.OutStart[u + 1]; e++)
-                        {
-                            int v = _g.OutTo[e];
-                            if (used[v] || path.Contains(v) || ArcReduced(u, e, p) < -slack - Epsilon) continue;
-                            if (p == _maxChain || _flowPrice[FlowRow(v, p)] <= slack + Epsilon) count++;
-                            if (p < _maxChain) { path.Add(v); Walk(v, p + 1); path.RemoveAt(path.Count - 1); }
-                        }
-                    }
-                    for (int d = 0; d < n; d++) if (_g.IsDonor[d] && !used[d]) { path.Clear(); path.Add(d); Walk(d, 1); }
-                    Trace($"zero-slack chains in what is left: {count}");
+                    if (vars[j].SolutionValue() < 0.5) continue;
+                    if (colCycle[j] >= 0) cyc.Add(colCycle[j]);
+                    else { int e = (int)(colArc[j] / (_maxChain + 1)); succ[_arcTail[e]] = _g.OutTo[e]; }
                 }
-                var routed = DirectModel.Solve(_g, _cycles, _chainDist, _context, request);
-                Trace($"chains for {target - loops}: {routed.Solution.Value} (proven {routed.Proven}), {(_context.Elapsed - stamp).TotalMilliseconds:0} ms");
-                if (routed.Solution.Value < target - loops) continue;
-                solution.Chains.AddRange(routed.Solution.Chains);
+                var sol = new PartSolution();
+                foreach (int c in cyc) { sol.Cycles.Add(_cycles.Of(c).ToArray()); sol.CycleIndices.Add(c); }
+                for (int d = 0; d < n; d++)
+                {
+                    if (!_g.IsDonor[d] || !succ.ContainsKey(d)) continue;
+                    var chain = new List<int> { d };
+                    for (int v = d; chain.Count <= _maxChain && succ.TryGetValue(v, out int nx); v = nx) chain.Add(nx);
+                    sol.Chains.Add([.. chain]);
+                }
+                sol.Value = SolutionValue.Of(_g, sol, _context.Options.MaxCycle, _context.Options.MaxChain);
+                return sol;
             }
-            solution.Value = SolutionValue.Of(_g, solution, _context.Options.MaxCycle, _context.Options.MaxChain);
-            if (solution.Value >= target) return solution;
+            vars[best].SetBounds(1, 1);
+            fixedStack.Add(best);
         }
         return null;
     }
@@ -523,9 +532,27 @@ internal sealed class ColumnGeneration : IDisposable
     /// bound; each time CP-SAT proves no clearing reaches it, the bound drops below it and the target
     /// follows (by one for integer weights, else straight to one unit above the incumbent).
     /// </summary>
+    internal static Action<GiftGraph, CycleSet, double[], double[], int[]>? DebugHook { get; set; }
+
+    internal static Action<int, List<int[]>, double[], bool[]>? ExactCoverHook { get; set; }
+
     private (PartSolution Incumbent, long Bound) FixAndSolve(PartSolution incumbent, double priceSum, long bound)
     {
-        ReadMasterValues();
+        DebugHook?.Invoke(_g, _cycles, _price, _flowPrice, _chainDist);
+        if (Debug)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                _lp.Solve();
+                Trace($"re-solve {sw.ElapsedMilliseconds} ms, iterations {_lp.Iterations()}");
+            }
+            _vars[^1].SetLb(1);
+            var sw2 = System.Diagnostics.Stopwatch.StartNew();
+            var st = _lp.Solve();
+            Trace($"fixed one: {st} {_objective.Value()} {sw2.ElapsedMilliseconds} ms, iterations {_lp.Iterations()}");
+            _vars[^1].SetLb(0);
+        }
         long target = bound;
         while (target > incumbent.Value && !_context.Expired)
         {
@@ -536,8 +563,6 @@ internal sealed class ColumnGeneration : IDisposable
                 if (CycleReduced(c) >= -slack - Epsilon) cycles.Add(c);
             }
             if (cycles.Count > MaxFixedCycles) break;
-            var covered = CoverAtTarget(target, slack);
-            if (covered is not null) return (covered, covered.Value);
             var request = new DirectModel.Request(
                 cycles, (u, e, p) => ArcReduced(u, e, p) >= -slack - Epsilon, incumbent.CycleIndices, incumbent.Chains,
                 bound, _context.RemainingSeconds, LowerBound: target, MustCover: MustCover(slack));

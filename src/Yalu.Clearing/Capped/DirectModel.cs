@@ -23,11 +23,10 @@ internal static class DirectModel
     /// <param name="MustCover">Vertices every wanted clearing uses; null for none.</param>
     /// <param name="CycleScore">How much the search should prefer each loop (e.g. its value in the relaxation); null for CP-SAT's own search.</param>
     /// <param name="ArcScore">Likewise for arc e at position p.</param>
-    /// <param name="Feasibility">Any clearing within the bounds will do: CP-SAT skips its costly probing and relies on its first-solution search.</param>
     public sealed record Request(
         IReadOnlyList<int>? Cycles, Func<int, int, int, bool>? ArcFilter, IReadOnlyCollection<int> HintCycles,
         IReadOnlyList<int[]> HintChains, long UpperBound, double Seconds, long LowerBound = 0, bool[]? MustCover = null,
-        Func<int, double>? CycleScore = null, Func<int, int, double>? ArcScore = null, bool Feasibility = false);
+        Func<int, double>? CycleScore = null, Func<int, int, double>? ArcScore = null);
 
     /// <summary>Positions at which an arc out of u can be used: 1 for a donor, dist(u) + 1 … L for a pair.</summary>
     public static (int First, int Last) Positions(GiftGraph g, int[] chainDist, int u, int maxChain) =>
@@ -167,11 +166,8 @@ internal static class DirectModel
             Columns = cycleVars.Count + arcVars.Count,
             Bound = request.UpperBound,
         };
-        var solver = CpSat.Create(request.Seconds, context.Options.Workers, context.Options.Seed, request.Feasibility);
-        var buildTime = context.Elapsed;
+        var solver = CpSat.Create(request.Seconds, context.Options.Workers, context.Options.Seed);
         var status = solver.Solve(model, null);
-        if (Environment.GetEnvironmentVariable("YALU_DEBUG") is not null)
-            Console.Error.WriteLine($"[direct] {cycleVars.Count} loops {arcVars.Count} arcs: {status} {solver.ObjectiveValue} solve {(context.Elapsed - buildTime).TotalMilliseconds:0} ms (cp-sat wall {solver.WallTime():0.000})");
         if (status == CpSolverStatus.ModelInvalid) throw new InvalidOperationException("the capped model is invalid: " + model.Validate());
         if (status == CpSolverStatus.Infeasible)
         {
