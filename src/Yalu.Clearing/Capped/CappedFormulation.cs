@@ -3,19 +3,26 @@ namespace Yalu.Clearing.Capped;
 /// <summary>How <see cref="CappedSolver"/> models a part of the graph (docs/capped-clearing.md).</summary>
 public enum CappedFormulation
 {
-    /// <summary>Chosen by size: <see cref="Direct"/> for small parts, <see cref="ColumnGeneration"/> for large ones.</summary>
+    /// <summary>
+    /// Chosen per part: first a clearing at the assignment bound by complementary slackness; failing
+    /// that, <see cref="Routes"/> for long chains on moderate parts, <see cref="Picef"/> for small parts,
+    /// <see cref="ColumnGeneration"/> for the rest.
+    /// </summary>
     Auto,
 
     /// <summary>
-    /// One CP-SAT model: a variable per loop of at most k items (enumerated) and per chain arc and
-    /// position (PICEF, Dickerson et al. 2016).
+    /// One MIP over enumerated loops and position-indexed chain arcs (PICEF: Dickerson, Manlove, Plaut,
+    /// Sandholm and Trimble, EC 2016).
     /// </summary>
-    Direct,
+    Picef,
+
+    /// <summary>One CP-SAT model over enumerated loops, with chains as routes of a multiple-circuit constraint.</summary>
+    Routes,
 
     /// <summary>
-    /// The loop-and-chain linear relaxation solved by column generation (loops priced from the
-    /// enumeration, chains by a bounded search), its bound, then CP-SAT over the generated columns and
-    /// those that reduced-cost fixing cannot exclude.
+    /// PICEF's linear relaxation by column generation (loops priced from the enumeration, arc positions
+    /// from the arcs), then the integer step under its prices: complementary slackness, then the MIP over
+    /// what reduced-cost fixing keeps.
     /// </summary>
     ColumnGeneration,
 }

@@ -23,24 +23,27 @@ namespace Yalu.Clearing.Capped;
 /// </remarks>
 internal sealed class ColumnGeneration : IDisposable
 {
-    /// <summary>Reduced costs above this (in scaled weight units, where weights are integers) count as positive.</summary>
-    private const double Epsilon = 1e-6;
+    /// <summary>Reduced costs above this many weight units (the weights as given, not scaled) count as positive.</summary>
+    private const double Tolerance = 1e-7;
 
     /// <summary>Most new columns through one vertex in one round.</summary>
     private const int PerVertexPerRound = 3;
 
+    /// <summary>New columns per round, per vertex of the part.</summary>
+    private const int ColumnsPerVertex = 2;
+
     /// <summary>Most loops reduced-cost fixing may leave for CP-SAT before the solver settles for a bound.</summary>
     private const int MaxFixedCycles = 3_000_000;
 
-    /// <summary>Time CP-SAT gets to find a clearing at the bound among the master's columns before the exact step.</summary>
-    private static readonly double MasterPackingSeconds = double.Parse(Environment.GetEnvironmentVariable("YALU_MASTER_S") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static readonly bool Debug = Environment.GetEnvironmentVariable("YALU_DEBUG") is not null;
+    /// <summary>Time the MIP gets to find a clearing at the bound among the master's columns before the exact step.</summary>
+    private const double MasterPackingSeconds = 10;
 
     private readonly GiftGraph _g;
     private readonly CycleSet _cycles;
     private readonly int[] _chainDist;
     private readonly bool _integralWeights;
+    private readonly double _unit;
+    private readonly double _epsilon;
     private readonly SolveContext _context;
     private readonly int _maxChain;
     private readonly Solver _lp;
@@ -58,16 +61,27 @@ internal sealed class ColumnGeneration : IDisposable
     private readonly int[] _arcTail;
     private readonly List<double> _candidateReduced = [];
     private readonly List<long> _candidateId = [];
+    private readonly SlacknessCover _cover;
     private readonly Dictionary<int, double> _cycleValue = [];
     private readonly Dictionary<long, double> _arcValue = [];
     private bool _masterSolved;
 
-    public ColumnGeneration(GiftGraph g, CycleSet cycles, int[] chainDist, bool integralWeights, SolveContext context)
+    /// <param name="g">The part.</param>
+    /// <param name="cycles">Its loops.</param>
+    /// <param name="chainDist">Fewest legs to reach each vertex from a donor.</param>
+    /// <param name="scale">Scaled weight units per unit of the weights as given (1 for integer weights).</param>
+    /// <param name="context">The solve's context.</param>
+    public ColumnGeneration(GiftGraph g, CycleSet cycles, int[] chainDist, long scale, SolveContext context)
     {
+        // The relaxation works in the weights as given, which keeps GLOP's numbers near 1; prices are
+        // scaled back for everything else, which compares integers.
+        _unit = scale;
+        _epsilon = Tolerance * scale;
         _g = g;
         _cycles = cycles;
         _chainDist = chainDist;
-        _integralWeights = integralWeights;
+        _integralWeights = scale == 1;
+        _cover = new SlacknessCover(g, cycles, chainDist, context);
         _context = context;
         _maxChain = g.DonorCount > 0 ? context.Options.MaxChain : 0;
         int n = g.VertexCount;
@@ -120,7 +134,6 @@ internal sealed class ColumnGeneration : IDisposable
         if (incumbent.Value < bound && _masterSolved && !_context.Expired)
         {
             var packed = PackMaster(bound);
-            Trace($"master at {bound}: {(packed is null ? "none" : packed.Value)}");
             if (packed is not null && packed.Value > incumbent.Value) incumbent = packed;
         }
         _context.Record("integer", stamp);
@@ -139,6 +152,11 @@ internal sealed class ColumnGeneration : IDisposable
             (incumbent, bound) = FixAndSolve(incumbent, relaxation.PriceSum, bound);
             _context.Record("integer", stamp);
         }
+        return Finish(incumbent, bound);
+    }
+
+    private PartSolution Finish(PartSolution incumbent, long bound)
+    {
         incumbent.Bound = Math.Max(bound, incumbent.Value);
         incumbent.Formulation = "column-generation";
         incumbent.CycleCount = _cycles.Count;
@@ -152,7 +170,7 @@ internal sealed class ColumnGeneration : IDisposable
 
     private void Trace(string message)
     {
-        if (Debug) Console.Error.WriteLine($"[cg {_context.Elapsed.TotalMilliseconds:0}ms] {message}");
+        _context.Log?.Invoke($"[{_context.Elapsed.TotalMilliseconds:0} ms] {message}");
     }
 
     private void AddGreedyCycles()
@@ -171,7 +189,7 @@ internal sealed class ColumnGeneration : IDisposable
     private void AddCycle(int c)
     {
         var x = _lp.MakeNumVar(0.0, double.PositiveInfinity, "");
-        _objective.SetCoefficient(x, _cycles.Weight[c]);
+        _objective.SetCoefficient(x, _cycles.Weight[c] / _unit);
         foreach (int v in _cycles.Of(c)) _capacity[v].SetCoefficient(x, 1.0);
         _vars.Add(x);
         _columnCycle.Add(c);
@@ -183,7 +201,7 @@ internal sealed class ColumnGeneration : IDisposable
     {
         int u = _arcTail[e], v = _g.OutTo[e];
         var y = _lp.MakeNumVar(0.0, double.PositiveInfinity, "");
-        _objective.SetCoefficient(y, _g.OutWeight[e]);
+        _objective.SetCoefficient(y, _g.OutWeight[e] / _unit);
         _capacity[v].SetCoefficient(y, 1.0);
         if (_g.IsDonor[u]) _capacity[u].SetCoefficient(y, 1.0);
         else _flow[FlowRow(u, p - 1)]!.SetCoefficient(y, 1.0);
@@ -222,21 +240,25 @@ internal sealed class ColumnGeneration : IDisposable
             Rounds++;
             _context.Report("pricing", Rounds, 0);
             _lp.SetTimeLimit((long)Math.Min(int.MaxValue, Math.Ceiling(_context.RemainingSeconds * 1000)));
+            var lpStart = _context.Elapsed;
             var status = _lp.Solve();
+            var lpTime = _context.Elapsed - lpStart;
             _masterSolved = status == Solver.ResultStatus.OPTIMAL;
             if (!_masterSolved) return new Relaxation(false, long.MaxValue, double.NaN);
             double priceSum = 0;
             for (int v = 0; v < _capacity.Length; v++)
             {
-                _price[v] = Math.Max(0, _capacity[v].DualValue());
+                _price[v] = Math.Max(0, _capacity[v].DualValue()) * _unit;
                 priceSum += _price[v];
             }
-            for (int i = 0; i < _flow.Length; i++) _flowPrice[i] = _flow[i] is { } row ? Math.Max(0, row.DualValue()) : 0;
-            Trace($"round {Rounds} z={_objective.Value():0.####} columns={_vars.Count}");
-            if (_objective.Value() >= stopAt - Epsilon) return new Relaxation(false, long.MaxValue, priceSum);
+            for (int i = 0; i < _flow.Length; i++) _flowPrice[i] = _flow[i] is { } row ? Math.Max(0, row.DualValue()) * _unit : 0;
+            double value = _objective.Value() * _unit;
+            Trace($"round {Rounds} z={value:0.####} columns={_vars.Count} lp {lpTime.TotalMilliseconds:0} ms iterations {_lp.Iterations()}");
+            if (value >= stopAt - _epsilon) return new Relaxation(false, long.MaxValue, priceSum);
             if (PriceAndAdd() > 0) continue;
-            // Every reduced cost is at most Epsilon, and a clearing has fewer columns than vertices.
-            double slack = (_capacity.Length * Epsilon) + (1e-9 * Math.Abs(priceSum)) + 1e-6;
+            // Every reduced cost is at most ε, and a clearing has fewer columns than vertices; the rest
+            // covers GLOP's rounding.
+            double slack = (_capacity.Length * _epsilon) + (1e-9 * Math.Abs(priceSum)) + (1e-6 * _unit);
             return new Relaxation(true, (long)Math.Floor(priceSum + slack), priceSum);
         }
     }
@@ -258,20 +280,20 @@ internal sealed class ColumnGeneration : IDisposable
             double reduced = weight[c];
             int end = start[c + 1];
             for (int i = start[c]; i < end; i++) reduced -= price[vertices[i]];
-            if (reduced <= Epsilon || _cycleInMaster[c]) continue;
+            if (reduced <= _epsilon || _cycleInMaster[c]) continue;
             _candidateReduced.Add(reduced);
             _candidateId.Add(c);
         }
         for (int u = 0; u < _g.VertexCount; u++)
         {
             if (!GraphReduction.IsChainArc(_g, _chainDist, u, _maxChain)) continue;
-            var (first, last) = DirectModel.Positions(_g, _chainDist, u, _maxChain);
+            var (first, last) = PicefModel.Positions(_g, _chainDist, u, _maxChain);
             for (int e = _g.OutStart[u]; e < _g.OutStart[u + 1]; e++)
             {
                 for (int p = first; p <= last; p++)
                 {
                     double reduced = ArcReduced(u, e, p);
-                    if (reduced <= Epsilon || _arcInMaster.Contains(ArcKey(e, p))) continue;
+                    if (reduced <= _epsilon || _arcInMaster.Contains(ArcKey(e, p))) continue;
                     _candidateReduced.Add(reduced);
                     _candidateId.Add(-1 - ArcKey(e, p));
                 }
@@ -279,7 +301,7 @@ internal sealed class ColumnGeneration : IDisposable
         }
         int count = _candidateId.Count;
         if (count == 0) return 0;
-        int limit = 2 * _g.VertexCount;
+        int limit = ColumnsPerVertex * _g.VertexCount;
         Array.Clear(_roundCount);
         int added = 0;
         foreach (int i in SelectTop(Math.Min(count, 4 * limit)))
@@ -380,150 +402,64 @@ internal sealed class ColumnGeneration : IDisposable
     /// </summary>
     private PartSolution? PackMaster(long target)
     {
-        double slack = _objective.Value() - target;
-        if (slack < -Epsilon) return null;
+        double slack = (_objective.Value() * _unit) - target;
+        if (slack < -_epsilon) return null;
+        ReadMasterValues();
+        var covered = CoverWithPrices(target, slack);
+        if (covered is not null) return covered;
+        var cycles = new List<int>();
+        foreach (int c in _columnCycle)
+        {
+            if (c >= 0 && CycleReduced(c) >= -slack - _epsilon) cycles.Add(c);
+        }
+        var hint = RoundedMaster();
+        var request = new PicefModel.Request(
+            cycles, (u, e, p) => _arcInMaster.Contains(ArcKey(e, p)) && ArcReduced(u, e, p) >= -slack - _epsilon,
+            hint.CycleIndices, hint.Chains, target, Math.Min(_context.RemainingSeconds, MasterPackingSeconds), IntegerBackend.Cbc,
+            LowerBound: target, MustCover: MustCover(slack));
+        var outcome = PicefModel.Solve(_g, _cycles, _chainDist, _context, request);
+        return outcome.Solution.Value >= target ? outcome.Solution : null;
+    }
+
+    /// <summary>The master's solution values of its loops and arc positions (those above zero).</summary>
+    private void ReadMasterValues()
+    {
         _cycleValue.Clear();
         _arcValue.Clear();
-        for (int j = 0; j < _vars.Count; j++)
+        for (int j = 0; j < _vars.Count && _masterSolved; j++)
         {
             double x = _vars[j].SolutionValue();
             if (x <= 1e-9) continue;
             if (_columnCycle[j] >= 0) _cycleValue[_columnCycle[j]] = x;
             else _arcValue[_columnArc[j]] = x;
         }
-        var cycles = new List<int>();
-        foreach (int c in _columnCycle)
-        {
-            if (c >= 0 && CycleReduced(c) >= -slack - Epsilon) cycles.Add(c);
-        }
-        if (Debug)
-        {
-            var hist = new SortedDictionary<double, int>();
-            foreach (var x in _cycleValue.Values.Concat(_arcValue.Values)) { double k = Math.Round(x, 3); hist[k] = hist.GetValueOrDefault(k) + 1; }
-            Trace("x histogram: " + string.Join(" ", hist.Select(kv => $"{kv.Key}:{kv.Value}")));
-        }
-        if (Environment.GetEnvironmentVariable("YALU_DIVE") is not null)
-        {
-            var dived = Dive(target, slack, cycles);
-            Trace($"dive: {(dived is null ? "none" : dived.Value)}");
-            if (dived is not null && dived.Value >= target) return dived;
-        }
-        if (ExactCoverHook is { } hook)
-        {
-            var options = new List<int[]>(); var scores = new List<double>();
-            foreach (int c in cycles) { options.Add(_cycles.Of(c).ToArray()); scores.Add(_cycleValue.GetValueOrDefault(c)); }
-            hook(_g.VertexCount, options, [.. scores], MustCover(slack));
-        }
-        var hint = RoundedMaster();
-        var request = new DirectModel.Request(
-            cycles, (u, e, p) => _arcInMaster.Contains(ArcKey(e, p)) && ArcReduced(u, e, p) >= -slack - Epsilon,
-            hint.CycleIndices, hint.Chains, target, Math.Min(_context.RemainingSeconds, MasterPackingSeconds),
-            LowerBound: target, MustCover: MustCover(slack), CycleScore: c => _cycleValue.GetValueOrDefault(c), ArcScore: (e, p) => _arcValue.GetValueOrDefault(ArcKey(e, p)));
-        var outcome = DirectModel.Solve(_g, _cycles, _chainDist, _context, request);
-        return outcome.Solution.Value >= target ? outcome.Solution : null;
     }
 
-    /// <summary>Experimental: an LP dive over the master's zero-slack columns.</summary>
-    private PartSolution? Dive(long target, double slack, List<int> cycles)
+    /// <summary>
+    /// <see cref="SlacknessCover"/> under the relaxation's prices with Σπ − target = <paramref name="slack"/>:
+    /// loops and arcs of reduced cost within the slack, vertices priced above it, chain ends of zero
+    /// flow price, loop shares from the relaxation's solution.
+    /// </summary>
+    private PartSolution? CoverWithPrices(long target, double slack)
     {
-        using var lp = Solver.CreateSolver("GLOP")!;
-        lp.SetSolverSpecificParametersAsString("use_preprocessing:false");
-        int n = _g.VertexCount;
-        var must = MustCover(slack);
-        var rows = new Constraint[n];
-        for (int v = 0; v < n; v++) rows[v] = lp.MakeConstraint(must[v] ? 1 : 0, 1, "");
-        var flows = new Dictionary<int, Constraint>();
-        Constraint Flow(int u, int p)
+        var share = new double[_g.VertexCount];
+        foreach (var (c, x) in _cycleValue)
         {
-            int key = FlowRow(u, p);
-            if (!flows.TryGetValue(key, out var row))
-            {
-                bool tight = _flowPrice[key] > slack + Epsilon;
-                flows[key] = row = lp.MakeConstraint(tight ? 0 : double.NegativeInfinity, 0, "");
-            }
-            return row;
+            foreach (int v in _cycles.Of(c)) share[v] += x;
         }
-        var obj = lp.Objective();
-        obj.SetMaximization();
-        var vars = new List<Variable>();
-        var colCycle = new List<int>();
-        var colArc = new List<long>();
-        foreach (int c in cycles)
-        {
-            var x = lp.MakeNumVar(0, 1, "");
-            obj.SetCoefficient(x, _cycles.Weight[c]);
-            foreach (int v in _cycles.Of(c)) rows[v].SetCoefficient(x, 1);
-            vars.Add(x); colCycle.Add(c); colArc.Add(-1);
-        }
-        foreach (long key in _arcInMaster)
-        {
-            int e = (int)(key / (_maxChain + 1)), p = (int)(key % (_maxChain + 1));
-            int u = _arcTail[e], v = _g.OutTo[e];
-            if (ArcReduced(u, e, p) < -slack - Epsilon) continue;
-            var y = lp.MakeNumVar(0, 1, "");
-            obj.SetCoefficient(y, _g.OutWeight[e]);
-            rows[v].SetCoefficient(y, 1);
-            if (_g.IsDonor[u]) rows[u].SetCoefficient(y, 1);
-            else Flow(u, p - 1).SetCoefficient(y, 1);
-            if (p < _maxChain) Flow(v, p).SetCoefficient(y, -1);
-            vars.Add(y); colCycle.Add(-1); colArc.Add(key);
-        }
-        var fixedStack = new List<int>();
-        int steps = 0, backtracks = 0;
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        while (steps++ < 2000)
-        {
-            var status = lp.Solve();
-            double z = status == Solver.ResultStatus.OPTIMAL ? obj.Value() : double.NegativeInfinity;
-            if (z < target - 1e-6)
-            {
-                if (fixedStack.Count == 0 || ++backtracks > 50) { Trace($"dive failed after {steps} steps, {backtracks} backtracks, {sw.ElapsedMilliseconds} ms"); return null; }
-                int last = fixedStack[^1];
-                fixedStack.RemoveAt(fixedStack.Count - 1);
-                vars[last].SetBounds(0, 0);
-                continue;
-            }
-            int best = -1;
-            double bestX = 0;
-            for (int j = 0; j < vars.Count; j++)
-            {
-                double x = vars[j].SolutionValue();
-                if (x > 1e-6 && x < 1 - 1e-6 && x > bestX) { best = j; bestX = x; }
-            }
-            if (best < 0)
-            {
-                Trace($"dive integral after {steps} steps, {backtracks} backtracks, {sw.ElapsedMilliseconds} ms");
-                var cyc = new List<int>();
-                var succ = new Dictionary<int, int>();
-                for (int j = 0; j < vars.Count; j++)
-                {
-                    if (vars[j].SolutionValue() < 0.5) continue;
-                    if (colCycle[j] >= 0) cyc.Add(colCycle[j]);
-                    else { int e = (int)(colArc[j] / (_maxChain + 1)); succ[_arcTail[e]] = _g.OutTo[e]; }
-                }
-                var sol = new PartSolution();
-                foreach (int c in cyc) { sol.Cycles.Add(_cycles.Of(c).ToArray()); sol.CycleIndices.Add(c); }
-                for (int d = 0; d < n; d++)
-                {
-                    if (!_g.IsDonor[d] || !succ.ContainsKey(d)) continue;
-                    var chain = new List<int> { d };
-                    for (int v = d; chain.Count <= _maxChain && succ.TryGetValue(v, out int nx); v = nx) chain.Add(nx);
-                    sol.Chains.Add([.. chain]);
-                }
-                sol.Value = SolutionValue.Of(_g, sol, _context.Options.MaxCycle, _context.Options.MaxChain);
-                return sol;
-            }
-            vars[best].SetBounds(1, 1);
-            fixedStack.Add(best);
-        }
-        return null;
+        var preferred = _cycleValue.Where(kv => CycleReduced(kv.Key) >= -slack - _epsilon)
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToList();
+        return _cover.Find(
+            target, MustCover(slack), share, preferred, c => CycleReduced(c) >= -slack - _epsilon,
+            (u, e, p) => ArcReduced(u, e, p) >= -slack - _epsilon,
+            (_, v, p) => p == _maxChain || _flowPrice[FlowRow(v, p)] <= slack + _epsilon, [0.5, SlacknessCover.Greedy, 0.9]);
     }
 
     /// <summary>Vertices priced above <paramref name="slack"/>: a clearing within that slack of Σπ uses every one of them.</summary>
     private bool[] MustCover(double slack)
     {
         var must = new bool[_price.Length];
-        for (int v = 0; v < must.Length; v++) must[v] = _price[v] > slack + Epsilon;
+        for (int v = 0; v < must.Length; v++) must[v] = _price[v] > slack + _epsilon;
         return must;
     }
 
@@ -532,45 +468,41 @@ internal sealed class ColumnGeneration : IDisposable
     /// bound; each time CP-SAT proves no clearing reaches it, the bound drops below it and the target
     /// follows (by one for integer weights, else straight to one unit above the incumbent).
     /// </summary>
-    internal static Action<GiftGraph, CycleSet, double[], double[], int[]>? DebugHook { get; set; }
-
-    internal static Action<int, List<int[]>, double[], bool[]>? ExactCoverHook { get; set; }
-
     private (PartSolution Incumbent, long Bound) FixAndSolve(PartSolution incumbent, double priceSum, long bound)
     {
-        DebugHook?.Invoke(_g, _cycles, _price, _flowPrice, _chainDist);
-        if (Debug)
-        {
-            for (int i = 0; i < 3; i++)
-            {
-                var sw = System.Diagnostics.Stopwatch.StartNew();
-                _lp.Solve();
-                Trace($"re-solve {sw.ElapsedMilliseconds} ms, iterations {_lp.Iterations()}");
-            }
-            _vars[^1].SetLb(1);
-            var sw2 = System.Diagnostics.Stopwatch.StartNew();
-            var st = _lp.Solve();
-            Trace($"fixed one: {st} {_objective.Value()} {sw2.ElapsedMilliseconds} ms, iterations {_lp.Iterations()}");
-            _vars[^1].SetLb(0);
-        }
+        ReadMasterValues();
         long target = bound;
         while (target > incumbent.Value && !_context.Expired)
         {
             double slack = priceSum - target;
+            // Complementary slackness first: cheap, and at the bound it settles the question.
+            var covered = CoverWithPrices(target, slack);
+            if (covered is not null && covered.Value > incumbent.Value) incumbent = covered;
+            if (incumbent.Value >= bound) return (incumbent, incumbent.Value);
+            if (incumbent.Value >= target)
+            {
+                target = incumbent.Value + 1;
+                continue;
+            }
             var cycles = new List<int>();
             for (int c = 0; c < _cycles.Count; c++)
             {
-                if (CycleReduced(c) >= -slack - Epsilon) cycles.Add(c);
+                if (CycleReduced(c) >= -slack - _epsilon) cycles.Add(c);
             }
             if (cycles.Count > MaxFixedCycles) break;
-            var request = new DirectModel.Request(
-                cycles, (u, e, p) => ArcReduced(u, e, p) >= -slack - Epsilon, incumbent.CycleIndices, incumbent.Chains,
-                bound, _context.RemainingSeconds, LowerBound: target, MustCover: MustCover(slack));
-            var outcome = DirectModel.Solve(_g, _cycles, _chainDist, _context, request);
+            var request = new PicefModel.Request(
+                cycles, (u, e, p) => ArcReduced(u, e, p) >= -slack - _epsilon, incumbent.CycleIndices, incumbent.Chains,
+                bound, _context.RemainingSeconds, IntegerBackend.Cbc, LowerBound: target, MustCover: MustCover(slack));
+            var outcome = PicefModel.Solve(_g, _cycles, _chainDist, _context, request);
             Trace($"target {target}: {cycles.Count} loops, {outcome.Solution.ChainVariables} chain arcs: {outcome.Solution.Value} (proven {outcome.Proven})");
             if (outcome.Solution.Value > incumbent.Value) incumbent = outcome.Solution;
-            if (incumbent.Value >= target) return (incumbent, incumbent.Value);
-            if (!outcome.Proven) return (incumbent, bound);
+            if (!outcome.Proven)
+            {
+                // A clearing worth the target or more lies in this model, so it is worth at most the model's bound.
+                return (incumbent, Math.Max(incumbent.Value, Math.Min(bound, Math.Max(outcome.Solution.Bound, target - 1))));
+            }
+            // Every clearing worth the target or more lies in this model: its optimum is the optimum.
+            if (outcome.Solution.Value >= target) return (incumbent, incumbent.Value);
             bound = target - 1;
             target = _integralWeights ? bound : incumbent.Value + 1;
         }

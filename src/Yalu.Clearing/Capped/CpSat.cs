@@ -7,17 +7,18 @@ namespace Yalu.Clearing.Capped;
 internal static class CpSat
 {
     /// <summary>
-    /// A solver limited to <paramref name="seconds"/>, with the given workers and seed. Several workers
-    /// are interleaved deterministically, so the same model and seed give the same solution.
+    /// A solver limited to <paramref name="seconds"/>, with the given workers and seed; for
+    /// <paramref name="feasibility"/> models (any solution within the bounds will do) without the
+    /// probing that costs seconds on large ones.
     /// </summary>
-    public static CpSolver Create(double seconds, int workers, long seed)
+    public static CpSolver Create(double seconds, int workers, long seed, bool feasibility = false)
     {
         string time = Math.Max(0.01, seconds).ToString("0.###", CultureInfo.InvariantCulture);
         int randomSeed = (int)(seed % int.MaxValue);
-        string parallel = Environment.GetEnvironmentVariable("YALU_CPSAT") ?? (workers > 1 ? " interleave_search:true" : "");
+        string extra = feasibility ? " cp_model_probing_level:0" : "";
         return new CpSolver
         {
-            StringParameters = Environment.GetEnvironmentVariable("YALU_CPSAT") is { } o ? $"max_time_in_seconds:{time} random_seed:{randomSeed} {o}" : $"max_time_in_seconds:{time} num_workers:{workers} random_seed:{randomSeed}{parallel} log_search_progress:false",
+            StringParameters = $"max_time_in_seconds:{time} num_workers:{workers} random_seed:{randomSeed}{extra} log_search_progress:false",
         };
     }
 

@@ -21,6 +21,9 @@ internal sealed class SolveContext(
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>Where solver steps are narrated, for diagnosis; null (the default) for nowhere.</summary>
+    public Action<string>? Log { get; init; }
+
     public TimeSpan Elapsed => Clock.GetElapsedTime(_start);
 
     /// <summary>Seconds left before the time limit (a large number when there is none).</summary>

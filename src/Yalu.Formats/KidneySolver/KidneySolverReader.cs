@@ -124,7 +124,16 @@ public static class KidneySolverReader
                 seen = [];
                 continue;
             }
-            if (!line.NextField(out var a, out int ca) || !line.NextField(out var b, out int cb) || !line.NextField(out var w, out int cw))
+            bool complete = line.NextField(out var a, out int ca) & line.NextField(out var b, out int cb) & line.NextField(out var w, out int cw);
+            if (complete && a.SequenceEqual("-1"u8) && b.SequenceEqual("-1"u8) && w.SequenceEqual("-1"u8) && line.AtEnd)
+            {
+                terminated = true;
+                if (read != declared)
+                    Error(line.Number, 0, "KS007", $"the first line says {declared} arcs but {read} come before '-1 -1 -1'");
+                break;
+            }
+            read++;
+            if (!complete)
             {
                 Error(line.Number, 0, "KS002", "an arc line is 'source target weight'");
                 continue;
@@ -134,14 +143,6 @@ public static class KidneySolverReader
                 Error(line.Number, line.NextColumn, "KS002", "an arc line is 'source target weight' and has nothing after the weight");
                 continue;
             }
-            if (a.SequenceEqual("-1"u8) && b.SequenceEqual("-1"u8) && w.SequenceEqual("-1"u8))
-            {
-                terminated = true;
-                if (read != declared)
-                    Error(line.Number, 0, "KS007", $"the first line says {declared} arcs but {read} come before '-1 -1 -1'");
-                break;
-            }
-            read++;
             int targets = targetCount < 0 ? arcs.Count : targetCount;
             if (!TextLine.TryInt(a, out int from) || from < 0 || from >= arcs.Count)
             {
