@@ -60,7 +60,7 @@ public sealed class CappedSolver
     public CappedResult Solve(WantGraph graph, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var context = new SolveContext(_options, _clock, progress, cancellationToken) { Log = Log };
+        var context = new SolveContext(_options, _clock, progress, cancellationToken) { Log = Log ?? (Environment.GetEnvironmentVariable("YALU_TRACE") is null ? null : Console.Error.WriteLine) };
         bool countOnly = _options.Weights == CappedWeights.Count;
         long scale = WeightScale.Choose(graph, countOnly);
 
@@ -93,16 +93,21 @@ public sealed class CappedSolver
         var stamp = context.Timestamp();
         int maxChain = _options.MaxChain;
         var chainDist = GraphReduction.ChainDistances(part, maxChain);
+        // The assignment bound needs no loops: on two workers it is computed while they are enumerated.
+        var boundStamp = stamp;
+        var assignmentTask = _options.Workers > 1 && part.ArcCount >= 10_000
+            ? Task.Run(() => AssignmentBound.Compute(part, chainDist, maxChain, withPotentials: true), context.CancellationToken)
+            : null;
         var cycles = CycleSet.Enumerate(part, _options.MaxCycle, _options.MaxEnumeratedCycles, context.CancellationToken)
             ?? throw new InvalidOperationException(
                 $"more than {_options.MaxEnumeratedCycles:N0} loops of at most {_options.MaxCycle} items in one part: lower the loop cap");
         long chainVariables = PicefModel.ChainVariableCount(part, chainDist, maxChain);
         context.Record("enumerate", stamp);
 
-        stamp = context.Timestamp();
-        var assignment = AssignmentBound.Compute(part, chainDist, maxChain, withPotentials: true);
+        if (assignmentTask is null) boundStamp = context.Timestamp();
+        var assignment = assignmentTask?.GetAwaiter().GetResult() ?? AssignmentBound.Compute(part, chainDist, maxChain, withPotentials: true);
         long bound = Math.Min(TrivialBound(part), assignment.Bound);
-        context.Record("bound", stamp);
+        context.Record("bound", boundStamp);
 
         var formulation = _options.Formulation;
         bool longChains = part.DonorCount > 0 && maxChain > LongChain;

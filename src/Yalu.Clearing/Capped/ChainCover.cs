@@ -9,6 +9,37 @@ namespace Yalu.Clearing.Capped;
 internal static class ChainCover
 {
     /// <summary>
+    /// Walks from the donors of at most <paramref name="maxChain"/> allowed arcs through unused
+    /// vertices: at least the number of paths the enumeration visits, counted in O(L · arcs) so that
+    /// an enumeration too large to finish is not started.
+    /// </summary>
+    private static double Walks(GiftGraph g, int maxChain, bool[] used, Func<int, int, int, bool> arcAllowed)
+    {
+        int n = g.VertexCount;
+        var ways = new double[n];
+        var next = new double[n];
+        for (int d = 0; d < n; d++) ways[d] = g.IsDonor[d] && !used[d] ? 1 : 0;
+        double total = 0;
+        for (int p = 1; p <= maxChain; p++)
+        {
+            Array.Clear(next);
+            for (int u = 0; u < n; u++)
+            {
+                if (ways[u] == 0) continue;
+                for (int e = g.OutStart[u]; e < g.OutStart[u + 1]; e++)
+                {
+                    int v = g.OutTo[e];
+                    if (used[v] || g.IsDonor[v] || !arcAllowed(u, e, p)) continue;
+                    next[v] += ways[u];
+                }
+            }
+            foreach (double w in next) total += w;
+            (ways, next) = (next, ways);
+        }
+        return total;
+    }
+
+    /// <summary>
     /// Chains (gift order, donor first) covering every vertex of <paramref name="must"/> not in
     /// <paramref name="used"/>; null when there are none, when more than <paramref name="maxChains"/>
     /// chains are allowed, or when the search gives up.
@@ -18,6 +49,7 @@ internal static class ChainCover
         int maxChains, long nodeLimit, CancellationToken cancellationToken)
     {
         int n = g.VertexCount;
+        if (Walks(g, maxChain, used, arcAllowed) > maxChains) return null;
         var byLength = new List<int>[maxChain + 1];
         for (int p = 0; p <= maxChain; p++) byLength[p] = [];
         var flat = new List<int>();
@@ -80,7 +112,9 @@ internal static class ChainCover
         optionStart[count] = at;
         var primary = new bool[n];
         for (int v = 0; v < n; v++) primary[v] = must[v] && !used[v];
-        var chosen = new ExactCover(n, optionStart, items, count).Solve(primary, nodeLimit, cancellationToken);
+        // When a cover exists it is found in about one node per chain chosen; a failing search is cut short.
+        int primaryCount = primary.Count(x => x);
+        var chosen = new ExactCover(n, optionStart, items, count).Solve(primary, Math.Min(nodeLimit, 64 + (2L * primaryCount)), cancellationToken);
         if (chosen is null) return null;
         var chains = new List<int[]>(chosen.Length);
         foreach (int o in chosen) chains.Add(items[optionStart[o]..optionStart[o + 1]]);

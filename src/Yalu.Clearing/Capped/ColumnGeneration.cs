@@ -271,18 +271,36 @@ internal sealed class ColumnGeneration : IDisposable
     {
         _candidateReduced.Clear();
         _candidateId.Clear();
-        var start = _cycles.Start;
-        var vertices = _cycles.Vertices;
-        var weight = _cycles.Weight;
-        var price = _price;
-        for (int c = 0; c < _cycles.Count; c++)
+        // The loops are priced in slices, one per worker, and the slices' candidates joined in loop
+        // order, so the result does not depend on the number of workers.
+        int slices = Math.Clamp(Math.Min(_context.Options.Workers, Environment.ProcessorCount), 1, (_cycles.Count / 100_000) + 1);
+        var found = new (List<double> Reduced, List<int> Id)[slices];
+        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
         {
-            double reduced = weight[c];
-            int end = start[c + 1];
-            for (int i = start[c]; i < end; i++) reduced -= price[vertices[i]];
-            if (reduced <= _epsilon || _cycleInMaster[c]) continue;
-            _candidateReduced.Add(reduced);
-            _candidateId.Add(c);
+            var reducedCosts = new List<double>();
+            var ids = new List<int>();
+            var start = _cycles.Start;
+            var vertices = _cycles.Vertices;
+            var weight = _cycles.Weight;
+            var price = _price;
+            var inMaster = _cycleInMaster;
+            double epsilon = _epsilon;
+            int from = (int)((long)_cycles.Count * slice / slices), to = (int)((long)_cycles.Count * (slice + 1) / slices);
+            for (int c = from; c < to; c++)
+            {
+                double reduced = weight[c];
+                int end = start[c + 1];
+                for (int i = start[c]; i < end; i++) reduced -= price[vertices[i]];
+                if (reduced <= epsilon || inMaster[c]) continue;
+                reducedCosts.Add(reduced);
+                ids.Add(c);
+            }
+            found[slice] = (reducedCosts, ids);
+        });
+        foreach (var (reducedCosts, ids) in found)
+        {
+            _candidateReduced.AddRange(reducedCosts);
+            foreach (int c in ids) _candidateId.Add(c);
         }
         for (int u = 0; u < _g.VertexCount; u++)
         {

@@ -54,6 +54,7 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
         for (int o = 0; o < optionCycle.Count; o++) start[o + 1] = start[o] + cycles.Of(optionCycle[o]).Length;
         var items = new int[start[^1]];
         for (int o = 0; o < optionCycle.Count; o++) cycles.Of(optionCycle[o]).CopyTo(items.AsSpan(start[o]));
+        Trace($"cover: {optionCycle.Count} loop options");
         var cover = new ExactCover(n, start, items, optionCycle.Count);
         bool chains = _maxChain >= 1;
         long nodes = 1000 + (NodesPerVertex * n);
@@ -65,6 +66,7 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
             for (int v = 0; v < n; v++) primary[v] = must[v] && !g.IsDonor[v] && (!chains || loopShare[v] >= split);
             int skippable = chains && split < 0 ? g.DonorCount * _maxChain : 0;
             var chosen = cover.Solve(primary, nodes, context.CancellationToken, skippable);
+            Trace($"cover: split {split} {(chosen is null ? "failed" : "found")} after {cover.Nodes} nodes");
             if (chosen is null) continue;
             var solution = new PartSolution();
             var used = new bool[n];
@@ -84,6 +86,7 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
                 solution.Chains.AddRange(routed);
             }
             solution.Value = SolutionValue.Of(g, solution, context.Options.MaxCycle, context.Options.MaxChain);
+            Trace($"cover: value {solution.Value} of {target}");
             if (solution.Value >= target) return solution;
         }
         return null;
@@ -115,13 +118,9 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
 
     private long CycleSlack(AssignmentBound assignment, int c)
     {
-        var cycle = cycles.Of(c);
-        long slack = 0;
-        for (int i = 0; i < cycle.Length; i++)
-        {
-            int u = cycle[i], v = cycle[(i + 1) % cycle.Length];
-            slack += assignment.ArcSlack(u, v, g.OutWeight[g.FindArc(u, v)]);
-        }
+        // Each vertex of a loop receives once and gives once, so the arcs' potentials sum to the vertices' keep slacks.
+        long slack = -cycles.Weight[c];
+        foreach (int v in cycles.Of(c)) slack += assignment.KeepSlack(v);
         return slack;
     }
 
@@ -133,6 +132,7 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
         if (_maxChain <= MaxEnumeratedLegs)
         {
             var routes = ChainCover.Solve(g, _maxChain, used, must, arcAllowed, endAllowed, MaxChainOptions, nodes, context.CancellationToken);
+            Trace($"route: chain cover {(routes is null ? "failed" : $"{Worth(routes)} of {need}")}");
             if (routes is not null && Worth(routes) >= need) return routes;
         }
         var left = new bool[n];
@@ -143,6 +143,8 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
         var outcome = PicefModel.Solve(g, cycles, chainDist, context, request);
         return outcome.Solution.Value >= need ? outcome.Solution.Chains : null;
     }
+
+    private void Trace(string message) => context.Log?.Invoke($"[{context.Elapsed.TotalMilliseconds:0} ms] {message}");
 
     private long Worth(List<int[]> chains)
     {
