@@ -54,6 +54,13 @@ internal static class CappedClear
             MaxChain = request.MaxChain ?? 0,
             TimeLimit = request.TimeLimit is double seconds ? TimeSpan.FromSeconds(seconds) : null,
             Seed = request.Seed ?? 1,
+            Formulation = request.Formulation switch
+            {
+                "picef" => CappedFormulation.Picef,
+                "routes" => CappedFormulation.Routes,
+                "column-generation" => CappedFormulation.ColumnGeneration,
+                _ => CappedFormulation.Auto,
+            },
         };
         CappedResult result;
         try

@@ -23,15 +23,17 @@ internal static class ClearCommand
         var timeLimit = new Option<double?>("--time-limit") { Description = "Work budget S: for the improvement after the exact solve, S/2 for users trading and S/2 for a search for smaller loops (default 0.3 and greedy loop splitting only; units are CP-SAT's deterministic seconds, so results are reproducible), or for capped clearing, seconds before it returns the best solution, its bound and gap." };
         var noImprove = new Option<bool>("--no-improve") { Description = "Only the exact solve: the most items trading at the lowest total cost, as TradeMaximizer." };
         var usersFirst = new Option<bool>("--users-first") { Description = "Put the number of users trading ahead of the number of items trading." };
+        var formulation = new Option<string?>("--formulation") { Description = "Capped clearing: how to model it — auto (default: chosen per part), picef (one MIP over enumerated loops and position-indexed chain arcs, the textbook model), routes, or column-generation." };
+        formulation.AcceptOnlyFromAmong("auto", "picef", "routes", "column-generation");
         var user = new Option<string?>("--user") { Description = "Report for one user: what they send and receive, to and from whom, and why an item did not trade." };
         var command = new Command("clear", "Clear a want-list file: the most items trading, then the lowest total priority cost.")
         {
-            file, json, iterations, seed, quiet, timings, maxCycle, maxChain, timeLimit, noImprove, usersFirst, user,
+            file, json, iterations, seed, quiet, timings, maxCycle, maxChain, timeLimit, noImprove, usersFirst, user, formulation,
         };
         command.SetAction(parse => Execute(
             new ClearRequest(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(iterations), parse.GetValue(seed), parse.GetValue(quiet), parse.GetValue(timings),
                 parse.GetValue(maxCycle), parse.GetValue(maxChain), parse.GetValue(timeLimit),
-                parse.GetValue(noImprove), parse.GetValue(usersFirst), parse.GetValue(user)),
+                parse.GetValue(noImprove), parse.GetValue(usersFirst), parse.GetValue(user), parse.GetValue(formulation)),
             openStdin, stdout, stderr));
         return command;
     }
@@ -39,6 +41,11 @@ internal static class ClearCommand
     internal static int Execute(ClearRequest request, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
     {
         if (CappedClear.Handles(request)) return CappedClear.Execute(request, openStdin, stdout, stderr);
+        if (request.Formulation is not null)
+        {
+            stderr.WriteLine("yalu: --formulation applies to capped clearing (--max-cycle, or a .wmd or .input file)");
+            return YaluCommand.UsageError;
+        }
         var clock = Stopwatch.StartNew();
         using var progress = new ProgressDisplay(stderr, enabled: !request.Quiet, TimeProvider.System);
         progress.Phase("reading");

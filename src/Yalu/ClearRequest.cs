@@ -13,7 +13,8 @@ namespace Yalu.Cli;
 /// <param name="NoImprove">Plain exact solve only (most items, lowest cost).</param>
 /// <param name="UsersFirst">Most users trading ahead of most items.</param>
 /// <param name="User">Report only for this user.</param>
+/// <param name="Formulation">Capped clearing's model: auto, picef, routes or column-generation; null for auto.</param>
 internal sealed record ClearRequest(
     string File, bool Json, int? Iterations, long? Seed, bool Quiet, bool Timings = false,
     int? MaxCycle = null, int? MaxChain = null, double? TimeLimit = null,
-    bool NoImprove = false, bool UsersFirst = false, string? User = null);
+    bool NoImprove = false, bool UsersFirst = false, string? User = null, string? Formulation = null);

@@ -94,4 +94,29 @@ public sealed class CappedClearCommandTests
         Assert.Equal(1, run.Code);
         Assert.Contains("instance.wmd:", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("picef")]
+    [InlineData("routes")]
+    [InlineData("column-generation")]
+    public void Every_formulation_reaches_the_same_optimum(string formulation)
+    {
+        string file = Write(Wmd, ".wmd");
+        var run = CliRun.Run(["clear", file, "--max-cycle", "2", "--max-chain", "3", "--formulation", formulation, "--json", "--quiet"]);
+        Assert.Equal(0, run.Code);
+        using var doc = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("optimal", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal(4, doc.RootElement.GetProperty("objective").GetDouble());
+    }
+
+    [Fact]
+    public void A_formulation_without_caps_is_a_usage_error()
+    {
+        using var file = new TempWantList("(alice) a1 : b1\n(bob) b1 : a1\n");
+        var run = CliRun.Run(["clear", file.Path, "--formulation", "picef"]);
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--formulation", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, CliRun.Run(["clear", Write(Wmd, ".wmd"), "--formulation", "simplex"]).Code);
+    }
 }
