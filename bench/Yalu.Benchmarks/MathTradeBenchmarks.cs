@@ -20,7 +20,7 @@ public class MathTradeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string root = Environment.GetEnvironmentVariable("YALU_SHARED_DATA") ?? FindSharedData();
+        string root = Environment.GetEnvironmentVariable("YALU_SHARED_DATA") ?? SharedData.Find();
         _bytes = System.IO.File.ReadAllBytes(Path.Combine(root, "mathtrade", File + ".txt"));
         _document = TradeMaximizerReader.Read(_bytes, File).Value ?? throw new InvalidOperationException("unreadable " + File);
     }
@@ -33,13 +33,4 @@ public class MathTradeBenchmarks
 
     [Benchmark]
     public int ReadAndSolve() => new MathTradeSolver().Solve(TradeMaximizerReader.Read(_bytes, File).Value!.Graph).Loops.Count;
-
-    private static string FindSharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Yalu.slnx"))) return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        }
-        throw new DirectoryNotFoundException("../shared/data not found; set YALU_SHARED_DATA");
-    }
 }
