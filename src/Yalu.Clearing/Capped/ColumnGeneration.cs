@@ -59,8 +59,6 @@ internal sealed class ColumnGeneration : IDisposable
     private readonly double[] _flowPrice;
     private readonly int[] _roundCount;
     private readonly int[] _arcTail;
-    private readonly List<double> _candidateReduced = [];
-    private readonly List<long> _candidateId = [];
     private readonly SlacknessCover _cover;
     private readonly Dictionary<int, double> _cycleValue = [];
     private readonly Dictionary<long, double> _arcValue = [];
@@ -269,16 +267,17 @@ internal sealed class ColumnGeneration : IDisposable
     /// </summary>
     private int PriceAndAdd()
     {
-        _candidateReduced.Clear();
-        _candidateId.Clear();
-        // The loops are priced in slices, one per worker, and the slices' candidates joined in loop
-        // order, so the result does not depend on the number of workers.
+        int limit = ColumnsPerVertex * _g.VertexCount;
+        int wanted = 8 * limit;
+        // The loops are priced in slices, one per worker, each keeping its best candidates in a bounded
+        // heap, so that millions of equal reduced costs cost no sorting; the slices' best are then
+        // merged, which gives the same columns whatever the number of workers. Ties are broken by a
+        // hash of the id: deterministic, and spread over the pool rather than bunched at low vertices.
         int slices = Math.Clamp(Math.Min(_context.Options.Workers, Environment.ProcessorCount), 1, (_cycles.Count / 100_000) + 1);
-        var found = new (List<double> Reduced, List<int> Id)[slices];
+        var best = new Best[slices + 1];
         Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
         {
-            var reducedCosts = new List<double>();
-            var ids = new List<int>();
+            var top = new Best(wanted);
             var start = _cycles.Start;
             var vertices = _cycles.Vertices;
             var weight = _cycles.Weight;
@@ -292,16 +291,11 @@ internal sealed class ColumnGeneration : IDisposable
                 int end = start[c + 1];
                 for (int i = start[c]; i < end; i++) reduced -= price[vertices[i]];
                 if (reduced <= epsilon || inMaster[c]) continue;
-                reducedCosts.Add(reduced);
-                ids.Add(c);
+                top.Offer(reduced, c);
             }
-            found[slice] = (reducedCosts, ids);
+            best[slice] = top;
         });
-        foreach (var (reducedCosts, ids) in found)
-        {
-            _candidateReduced.AddRange(reducedCosts);
-            foreach (int c in ids) _candidateId.Add(c);
-        }
+        var arcs = new Best(wanted);
         for (int u = 0; u < _g.VertexCount; u++)
         {
             if (!GraphReduction.IsChainArc(_g, _chainDist, u, _maxChain)) continue;
@@ -312,19 +306,21 @@ internal sealed class ColumnGeneration : IDisposable
                 {
                     double reduced = ArcReduced(u, e, p);
                     if (reduced <= _epsilon || _arcInMaster.Contains(ArcKey(e, p))) continue;
-                    _candidateReduced.Add(reduced);
-                    _candidateId.Add(-1 - ArcKey(e, p));
+                    arcs.Offer(reduced, -1 - ArcKey(e, p));
                 }
             }
         }
-        int count = _candidateId.Count;
-        if (count == 0) return 0;
-        int limit = ColumnsPerVertex * _g.VertexCount;
+        best[slices] = arcs;
+        var merged = new List<(double Reduced, long Id)>();
+        foreach (var top in best) merged.AddRange(top.Items);
+        // Highest reduced cost first, ties by the hash.
+        merged.Sort((x, y) => x.Reduced != y.Reduced ? y.Reduced.CompareTo(x.Reduced) : Best.Tie(x.Id).CompareTo(Best.Tie(y.Id)));
+        if (merged.Count > wanted) merged.RemoveRange(wanted, merged.Count - wanted);
+        if (merged.Count == 0) return 0;
         Array.Clear(_roundCount);
         int added = 0;
-        foreach (int i in SelectTop(Math.Min(count, 4 * limit)))
+        foreach (var (_, id) in merged)
         {
-            long id = _candidateId[i];
             if (id >= 0)
             {
                 var cycle = _cycles.Of((int)id);
@@ -347,36 +343,6 @@ internal sealed class ColumnGeneration : IDisposable
             if (++added >= limit) break;
         }
         return added;
-    }
-
-    /// <summary>
-    /// Indices of about the <paramref name="wanted"/> candidates of highest reduced cost, sorted (ties by
-    /// id, for determinism). A histogram of the reduced costs finds the cut-off, so only those near the
-    /// top are sorted.
-    /// </summary>
-    private int[] SelectTop(int wanted)
-    {
-        int count = _candidateId.Count;
-        double max = 0;
-        for (int i = 0; i < count; i++) max = Math.Max(max, _candidateReduced[i]);
-        const int Buckets = 1024;
-        var histogram = new int[Buckets];
-        double scale = (Buckets - 1) / max;
-        for (int i = 0; i < count; i++) histogram[(int)(_candidateReduced[i] * scale)]++;
-        int cut = Buckets - 1, above = histogram[cut];
-        while (cut > 0 && above < wanted) above += histogram[--cut];
-        var picked = new List<int>(above);
-        for (int i = 0; i < count; i++)
-        {
-            if ((int)(_candidateReduced[i] * scale) >= cut) picked.Add(i);
-        }
-        var result = picked.ToArray();
-        Array.Sort(result, (a, b) =>
-        {
-            int byCost = _candidateReduced[b].CompareTo(_candidateReduced[a]);
-            return byCost != 0 ? byCost : _candidateId[a].CompareTo(_candidateId[b]);
-        });
-        return result;
     }
 
     /// <summary>The master's solution rounded down: loops above one half, and chains followed from donors along arcs above one half.</summary>
@@ -525,5 +491,35 @@ internal sealed class ColumnGeneration : IDisposable
             target = _integralWeights ? bound : incumbent.Value + 1;
         }
         return (incumbent, Math.Max(bound, incumbent.Value));
+    }
+
+    /// <summary>The best candidates offered, at most a fixed number: a heap whose root is the worst kept (lowest reduced cost, then highest tie key).</summary>
+    private sealed class Best(int capacity)
+    {
+        private readonly PriorityQueue<long, (double Reduced, long NegatedTie)> _heap = new(Math.Min(capacity, 1 << 16));
+
+        public IEnumerable<(double Reduced, long Id)> Items => _heap.UnorderedItems.Select(x => (x.Priority.Reduced, x.Element));
+
+        /// <summary>The tie-break key of a candidate: a fixed mix of its id (splitmix64's finaliser), non-negative.</summary>
+        public static long Tie(long id)
+        {
+            ulong z = unchecked((ulong)id + 0x9E3779B97F4A7C15UL);
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            return (long)((z ^ (z >> 31)) >> 1);
+        }
+
+        public void Offer(double reduced, long id)
+        {
+            long negatedTie = -Tie(id);
+            if (_heap.Count < capacity)
+            {
+                _heap.Enqueue(id, (reduced, negatedTie));
+                return;
+            }
+            _heap.TryPeek(out _, out var worst);
+            if (reduced < worst.Reduced || (reduced == worst.Reduced && negatedTie <= worst.NegatedTie)) return;
+            _heap.DequeueEnqueue(id, (reduced, negatedTie));
+        }
     }
 }
