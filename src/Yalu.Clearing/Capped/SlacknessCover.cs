@@ -50,13 +50,31 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
             if (!taken.Contains(c) && loopAllowed(c)) optionCycle.Add(c);
             if (optionCycle.Count > MaxLoopOptions) return null;
         }
+        bool chains = _maxChain >= 1;
+        if (!chains)
+        {
+            // Without chains every must-cover pair needs a loop: when one has none, there is no cover
+            // (and building Algorithm X's tables for millions of loops would be wasted).
+            var covered = new bool[n];
+            foreach (int c in optionCycle)
+            {
+                foreach (int v in cycles.Of(c)) covered[v] = true;
+            }
+            for (int v = 0; v < n; v++)
+            {
+                if (must[v] && !g.IsDonor[v] && !covered[v])
+                {
+                    Trace($"cover: pair {v} must receive but lies on no allowed loop");
+                    return null;
+                }
+            }
+        }
         var start = new int[optionCycle.Count + 1];
         for (int o = 0; o < optionCycle.Count; o++) start[o + 1] = start[o] + cycles.Of(optionCycle[o]).Length;
         var items = new int[start[^1]];
         for (int o = 0; o < optionCycle.Count; o++) cycles.Of(optionCycle[o]).CopyTo(items.AsSpan(start[o]));
         Trace($"cover: {optionCycle.Count} loop options");
         var cover = new ExactCover(n, start, items, optionCycle.Count);
-        bool chains = _maxChain >= 1;
         long nodes = 1000 + (NodesPerVertex * n);
 
         foreach (double split in chains ? splits : [0])
