@@ -7,4 +7,6 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
-return YaluCommand.Run(args, Console.In, Console.OpenStandardInput, Console.OpenStandardOutput(), Console.Error);
+// `clear` runs native solvers that may printf to descriptor 1; its reports go through a stream of their own.
+var stdout = args.Length > 0 && args[0] == "clear" ? NativeOutput.OpenStandardOutput() : Console.OpenStandardOutput();
+return YaluCommand.Run(args, Console.In, Console.OpenStandardInput, stdout, Console.Error);

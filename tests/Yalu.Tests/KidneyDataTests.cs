@@ -87,6 +87,30 @@ public sealed class KidneyDataTests
     }
 
     /// <summary>
+    /// CBC prints "row inf"/"column inf" lines with printf on this pool; run as a real process, the
+    /// JSON on standard output must stay valid (that chatter goes to standard error).
+    /// </summary>
+    [Fact]
+    public async Task Json_stays_valid_when_the_native_solver_prints()
+    {
+        string path = Path.Combine(SharedData.Require("kidney"), "00036-00000151.wmd");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "yalu.dll"), "clear", path, "--max-cycle", "3", "--max-chain", "3", "--formulation", "picef", "--json", "--quiet"])
+            start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        string stdout = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, await stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(166, doc.RootElement.GetProperty("objective").GetDouble());
+    }
+
+    /// <summary>
     /// The arcs of an instance, read here independently of Yalu's readers: named as Yalu's JSON
     /// names items (a .wmd vertex by its 1-based number, a kidney_solver pair by its 0-based id, an
     /// altruist as "D" plus its 0-based id).
