@@ -75,7 +75,7 @@ run() {
     if [[ $rc -ne 0 ]]; then echo "error - error - -"; return; fi
     walls+=("$(echo "$end - $start" | bc)")
     local mem; mem=$(tail -1 "$TMP/mem"); (( mem > peak )) && peak=$mem
-    read -r status objective bound < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["objective"], d["bound"])' "$TMP/out.json")
+    read -r status objective bound < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["objective"], d["bound"])' "$TMP/out.json" 2>/dev/null || echo "unreadable-json - -")
   done
   local median; median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
   printf '%.2f %d %s %s %s\n' "$median" $((peak / 1024)) "$status" "$objective" "$bound"
