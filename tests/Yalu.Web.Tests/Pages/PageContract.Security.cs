@@ -132,6 +132,25 @@ public abstract partial class PageContract
         await AssertRedirectAsync(await browser.GetAsync("/lots", Ct), "/login");
     }
 
+    [Fact]
+    public async Task A_browser_gets_translated_error_pages_and_the_api_keeps_its_problem_details()
+    {
+        using var browser = Browser();
+        var missing = await browser.GetAsync("/no-such-page?lang=ko", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        string html = await missing.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("<html lang=\"ko\">", html, StringComparison.Ordinal);
+        Assert.Contains("찾을 수 없음", html, StringComparison.Ordinal);
+
+        var stale = await browser.PostAsync("/login", new FormUrlEncodedContent([new("Handle", "x")]), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("다시 열고", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var api = await browser.GetAsync("/api/no-such-thing", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
     protected static async Task RegisterThroughPagesAsync(HttpClient browser, string handle, string lang = "en")
     {
         string form = await GetHtmlAsync(browser, $"/register?lang={lang}");
