@@ -45,9 +45,6 @@ public sealed class BrowserMarket : IAsyncLifetime
     /// <summary>Compressed first-load weights of every page measured, for the report.</summary>
     public PageWeightReport Weights { get; } = new();
 
-    /// <summary>Serialises the tests' use of the node's one round lane and its shared demo market.</summary>
-    public SemaphoreSlim RoundLane { get; } = new(1, 1);
-
     /// <summary>The browser; skips (or fails under CI) when chromium is missing.</summary>
     public IBrowser Browser
     {
@@ -90,7 +87,7 @@ public sealed class BrowserMarket : IAsyncLifetime
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_store is not null) await _store.DisposeAsync();
-        RoundLane.Dispose();
+        _dayGate.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -113,6 +110,26 @@ public sealed class BrowserMarket : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return context;
+    }
+
+    private readonly SemaphoreSlim _dayGate = new(1, 1);
+    private MarketDay? _day;
+
+    /// <summary>
+    /// The shared market day, made on first use: two traders and their lots (through the API), then
+    /// the keeper starts a round on the pages and waits on its page until the result shows.
+    /// </summary>
+    public async Task<MarketDay> MarketDayAsync()
+    {
+        await _dayGate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            return _day ??= await KeeperFlow.RunMarketDayAsync(this);
+        }
+        finally
+        {
+            _dayGate.Release();
+        }
     }
 
     /// <summary>A handle no other test uses: a prefix and a counter.</summary>
