@@ -20,13 +20,13 @@ public sealed class KeeperTests(BrowserMarket market)
         Assert.True(await page.Locator("section.exchange").CountAsync() >= 2, "the demo market and the two traders clear into several loops");
         Assert.Equal(await page.Locator("section.exchange").CountAsync(), await page.Locator("section.exchange svg[role=img]").CountAsync());
         // The two traders who want each other's lots share a loop: one exchange holds both their lots.
-        var theirs = page.Locator("section.exchange", new PageLocatorOptions { Has = page.Locator($"tr[data-lot='{day.KoreanLot}']") });
-        Assert.Equal(1, await theirs.Locator($"tr[data-lot='{day.EnglishLot}']").CountAsync());
-        Assert.Contains(day.Korean, await theirs.Locator("svg title").InnerTextAsync(), StringComparison.Ordinal);
+        var theirs = page.Locator("section.exchange", new PageLocatorOptions { Has = page.Locator($"[data-lot='{day.KoreanLot}']") });
+        Assert.Equal(1, await theirs.Locator($"[data-lot='{day.EnglishLot}']").CountAsync());
+        Assert.Contains(day.Korean, await theirs.Locator("svg title").TextContentAsync(), StringComparison.Ordinal);
         await KeeperFlow.AssertNoResourceKeysAsync(page);
 
         await page.GotoAsync("/keeper");
-        Assert.Contains(day.RoundId, await page.Locator("main").InnerHTMLAsync(), StringComparison.Ordinal);
+        Assert.Contains(day.RoundId, await page.Locator("body").InnerHTMLAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class KeeperTests(BrowserMarket market)
         await page.GotoAsync($"/keeper/rounds/{day.RoundId}");
 
         // Confirm the Korean trader's lot: the leg that hands it over.
-        var given = page.Locator($"tr[data-lot='{day.KoreanLot}']");
+        var given = page.Locator($"[data-lot='{day.KoreanLot}']");
         string code = (await given.GetAttributeAsync("data-code"))!;
         await given.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = $"Handed over: code {code}" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("confirmed="));
@@ -47,15 +47,15 @@ public sealed class KeeperTests(BrowserMarket market)
         Assert.Equal(0, await KeeperFlow.LegRow(page, code).Locator("button").CountAsync());
 
         // A no-show in another loop: its leg fails, the rest of its loop is called off.
-        var other = page.Locator("section.exchange", new PageLocatorOptions { HasNot = page.Locator($"tr[data-lot='{day.KoreanLot}']") }).First;
-        var firstLeg = other.Locator("tr[data-code]").First;
+        var other = page.Locator("section.exchange", new PageLocatorOptions { HasNot = page.Locator($"[data-lot='{day.KoreanLot}']") }).First;
+        var firstLeg = other.Locator("[data-code]").First;
         string noShow = (await firstLeg.GetAttributeAsync("data-code"))!;
-        int legsInLoop = await other.Locator("tr[data-code]").CountAsync();
+        int legsInLoop = await other.Locator("[data-code]").CountAsync();
         await firstLeg.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = $"No-show: code {noShow}" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("failed="));
         Assert.Equal("failed", await KeeperFlow.LegRow(page, noShow).GetAttributeAsync("data-state"));
         var loop = page.Locator("section.exchange", new PageLocatorOptions { Has = KeeperFlow.LegRow(page, noShow) });
-        Assert.Equal(legsInLoop - 1, await loop.Locator("tr[data-state=released]").CountAsync());
+        Assert.Equal(legsInLoop - 1, await loop.Locator("[data-state=released]").CountAsync());
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{legsInLoop} lots are open again"), await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.ScreenshotAsync(page, "keeper-round-after-handovers");
 
@@ -78,10 +78,10 @@ public sealed class KeeperTests(BrowserMarket market)
 
         var slips = page.Locator("article.slip");
         Assert.True(await slips.CountAsync() >= 4);
-        var korean = page.Locator("article.slip", new PageLocatorOptions { HasText = day.Korean });
+        var korean = page.Locator($"article.slip:has(#slip-{day.Korean})");
         Assert.Equal("ko", await korean.GetAttributeAsync("lang"));
         Assert.Contains("확인 번호", await korean.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("en", await page.Locator("article.slip", new PageLocatorOptions { HasText = day.English }).GetAttributeAsync("lang"));
+        Assert.Equal("en", await page.Locator($"article.slip:has(#slip-{day.English})").GetAttributeAsync("lang"));
 
         var printed = await slips.First.EvaluateAsync<string[]>("""
             e => { const s = getComputedStyle(e); return [s.breakInside, s.borderBottomStyle, s.fontSize]; }

@@ -46,7 +46,7 @@ public static partial class KeeperFlow
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/keeper");
-        await page.Locator("main a[href='/keeper/rounds/new']").First.ClickAsync();
+        await page.Locator("a[href='/keeper/rounds/new']").First.ClickAsync();
         await page.WaitForURLAsync("**/keeper/rounds/new");
         await page.FillAsync("#CycleCap", cycleCap.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#ChainCap", "0");
@@ -67,7 +67,7 @@ public static partial class KeeperFlow
     public static ILocator LegRow(IPage page, string code)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.Locator($"tr[data-code='{code}']");
+        return page.Locator($"[data-code='{code}']");
     }
 
     /// <summary>Asserts the round page shows no untranslated resource key.</summary>
