@@ -82,6 +82,9 @@ public interface IMarketStore : IAsyncDisposable
     /// <summary>The round, or null.</summary>
     Task<Round?> GetRoundAsync(RoundId id, CancellationToken cancellationToken = default);
 
+    /// <summary>The newest <paramref name="max"/> rounds, newest (by creation time) first.</summary>
+    Task<IReadOnlyList<Round>> ListRoundsAsync(int max, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Stores the result of a round atomically, all legs or none: the round goes from running to
     /// <paramref name="cleared"/>, every leg is inserted pending, every leg's lot goes from open to

@@ -49,11 +49,21 @@ public abstract partial class SqlMarketStore
 
     /// <inheritdoc/>
     public Task<Round?> GetRoundAsync(RoundId id, CancellationToken cancellationToken = default) =>
-        ReadAsync(async c => (await QueryAsync(c, $"SELECT {RoundColumns} FROM rounds WHERE id = @id", r => new Round(
-            new RoundId(r.GetGuid(0)), new TraderId(r.GetGuid(1)),
-            RoundParameters.Create(r.GetInt32(2), r.GetInt32(3), DbText.Parse<RoundObjective>(r.GetString(4)), TimeSpan.FromMilliseconds(r.GetInt64(5))).Value,
-            DbText.Parse<RoundState>(r.GetString(6)), r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8)),
+        ReadAsync(async c => (await QueryAsync(c, $"SELECT {RoundColumns} FROM rounds WHERE id = @id", ReadRound,
             cancellationToken, ("id", Id(id.Value)))).SingleOrDefault(), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Round>> ListRoundsAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        return ReadAsync<IReadOnlyList<Round>>(async c => await QueryAsync(c, $"SELECT {RoundColumns} FROM rounds ORDER BY created_at DESC, id LIMIT @max", ReadRound,
+            cancellationToken, ("max", max)), cancellationToken);
+    }
+
+    private static Round ReadRound(DbDataReader r) => new(
+        new RoundId(r.GetGuid(0)), new TraderId(r.GetGuid(1)),
+        RoundParameters.Create(r.GetInt32(2), r.GetInt32(3), DbText.Parse<RoundObjective>(r.GetString(4)), TimeSpan.FromMilliseconds(r.GetInt64(5))).Value,
+        DbText.Parse<RoundState>(r.GetString(6)), r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8));
 
     /// <inheritdoc/>
     public Task<Result<Round>> StoreRoundResultAsync(Round cleared, IReadOnlyList<Leg> legs, TraderId? actor, CancellationToken cancellationToken = default)

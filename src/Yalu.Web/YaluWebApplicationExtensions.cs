@@ -8,6 +8,7 @@ using Yalu.Web.Prices;
 using Yalu.Web.Rates;
 using Yalu.Web.Rounds;
 using Yalu.Web.Traders;
+using Yalu.Web.Ui;
 using Yalu.Web.Wants;
 
 namespace Yalu.Web;
@@ -24,24 +25,34 @@ public static class YaluWebApplicationExtensions
     }
 
     /// <summary>
-    /// The pipeline, for any application builder: errors as ProblemDetails, routing, session
-    /// authentication and roles, rate limits, the body cap and idempotency, then the endpoints.
+    /// The pipeline, for any application builder: response compression and security headers, errors
+    /// as ProblemDetails, the node's static files, routing, session authentication, the pages' idle
+    /// timeout and culture, roles, rate limits, the body cap and idempotency, then the endpoints and
+    /// the pages.
     /// </summary>
     public static IApplicationBuilder UseYaluApi(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseResponseCompression();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // A malformed or oversized request is the client's error, not the node's.
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseYaluStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseYaluPageSession();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.UseEndpoints(endpoints => endpoints.MapYaluEndpoints());
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapYaluEndpoints();
+            endpoints.MapRazorPages();
+        });
         return app;
     }
 

@@ -20,6 +20,9 @@ public sealed class YaluWebOptions
     /// <summary>How far back the price board looks for confirmed legs. Default 30 days.</summary>
     public TimeSpan PriceBoardWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long a browser session may stay without a page request before the pages log it out. Default 30 minutes.</summary>
+    public TimeSpan PageIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The fewest characters of a pass phrase. Default 10.</summary>
     public int MinPassPhraseLength { get; set; } = 10;
 
@@ -41,6 +44,7 @@ public sealed class YaluWebOptions
         var problems = new List<string>();
         if (MaxRequestBodyBytes is < 1024 or > 16 * 1024 * 1024) problems.Add("MaxRequestBodyBytes is between 1 KiB and 16 MiB");
         if (SessionLifetime <= TimeSpan.Zero) problems.Add("SessionLifetime is positive");
+        if (PageIdleTimeout <= TimeSpan.Zero || PageIdleTimeout > SessionLifetime) problems.Add("PageIdleTimeout is positive and at most SessionLifetime");
         if (IdempotencyRetention <= TimeSpan.Zero) problems.Add("IdempotencyRetention is positive");
         if (PriceBoardWindow <= TimeSpan.Zero) problems.Add("PriceBoardWindow is positive");
         if (MinPassPhraseLength is < 8 or > 128) problems.Add("MinPassPhraseLength is between 8 and 128");

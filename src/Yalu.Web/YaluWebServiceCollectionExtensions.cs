@@ -13,6 +13,7 @@ using Yalu.Web.Auth;
 using Yalu.Web.Rounds;
 using Yalu.Web.Security;
 using Yalu.Web.Traders;
+using Yalu.Web.Ui;
 
 namespace Yalu.Web;
 
@@ -22,7 +23,7 @@ public static class YaluWebServiceCollectionExtensions
     /// <summary>
     /// Adds the API's services over <paramref name="store"/> (which must also be an
     /// <see cref="IWebStateStore"/>, as both SQL stores are): session authentication, the trader and
-    /// keeper policies, ProblemDetails with a stable <c>code</c>, the login throttle, the registration
+    /// keeper policies, the pages (<see cref="YaluPagesServiceCollectionExtensions.AddYaluPages"/>), ProblemDetails with a stable <c>code</c>, the login throttle, the registration
     /// rate limit, the request-body cap and the OpenAPI document. The store is not disposed by the
     /// container: its opener owns it. Throws <see cref="ArgumentException"/> listing every invalid option.
     /// </summary>
@@ -40,6 +41,7 @@ public static class YaluWebServiceCollectionExtensions
         {
             o.MaxRequestBodyBytes = options.MaxRequestBodyBytes;
             o.SessionLifetime = options.SessionLifetime;
+            o.PageIdleTimeout = options.PageIdleTimeout;
             o.IdempotencyRetention = options.IdempotencyRetention;
             o.PriceBoardWindow = options.PriceBoardWindow;
             o.MinPassPhraseLength = options.MinPassPhraseLength;
@@ -86,6 +88,7 @@ public static class YaluWebServiceCollectionExtensions
         });
         services.AddOpenApi();
         services.AddYaluRounds();
+        services.AddYaluPages();
         return services;
     }
 }

@@ -84,15 +84,15 @@ public sealed class KeeperTests(BrowserMarket market)
         Assert.Equal("en", await page.Locator($"article.slip:has(#slip-{day.English})").GetAttributeAsync("lang"));
 
         var printed = await slips.First.EvaluateAsync<string[]>("""
-            e => { const s = getComputedStyle(e); return [s.breakInside, s.borderBottomStyle, s.fontSize]; }
+            e => { const s = getComputedStyle(e); return [s.breakInside, s.borderTopStyle, s.fontSize]; }
             """);
         Assert.Equal("avoid", printed[0]);
         Assert.Equal("dashed", printed[1]);
         Assert.True(double.Parse(printed[2].Replace("px", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) >= 18, $"slip type is {printed[2]}");
-        foreach (string furniture in new[] { "header", "nav", "footer", ".no-print" })
+        foreach (string furniture in new[] { "header", "nav", "footer", ".no-print", "form", "button" })
         {
             foreach (var element in await page.Locator(furniture).AllAsync())
-                Assert.Equal("none", await element.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+                Assert.False(await element.IsVisibleAsync(), $"{furniture} is printed");
         }
         Directory.CreateDirectory(BrowserMarket.OutputDirectory);
         await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(BrowserMarket.OutputDirectory, "slips.pdf"), Format = "A4" });

@@ -45,6 +45,7 @@ public sealed class SessionAuthenticationHandler(
             new Claim(ClaimTypes.Name, trader.Handle.Value),
             new Claim(ClaimTypes.Role, trader.Role == Role.Keeper ? YaluAuth.KeeperRole : YaluAuth.TraderRole),
             new Claim(YaluAuth.SessionClaim, stored),
+            new Claim(YaluAuth.LanguageClaim, Wire.Of(trader.Language)),
         ], YaluAuth.Scheme, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), YaluAuth.Scheme));
     }

@@ -15,6 +15,9 @@ public static class YaluAuth
     /// <summary>The claim holding the stored (hashed) form of the session token, for logout.</summary>
     public const string SessionClaim = "yalu:session";
 
+    /// <summary>The claim holding the trader's stored language (ko, zh, en), for the pages' culture.</summary>
+    public const string LanguageClaim = "yalu:language";
+
     /// <summary>Policy: any logged-in trader or keeper.</summary>
     public const string TraderPolicy = "trader";
 

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Api;
 using Yalu.Web.Auth;
@@ -43,22 +41,11 @@ public static class TraderApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = new Dictionary<string, string[]>();
-        var handle = Handle.Create(request.Handle);
-        if (!handle.IsOk) errors["handle"] = [handle.Error.Message];
-        string phrase = (request.PassPhrase ?? "").Normalize(NormalizationForm.FormC);
-        int min = options.Value.MinPassPhraseLength;
-        int length = new StringInfo(phrase).LengthInTextElements;
-        if (length < min || phrase.Length > 256) errors["passPhrase"] = [$"a pass phrase has {min} to 256 characters"];
-        if (!Wire.TryParseSide(request.Side, Side.Hyesan, out var side)) errors["side"] = ["side is 'hyesan' or 'changbai'"];
-        if (!Wire.TryParseLanguage(request.Language, Language.Ko, out var language)) errors["language"] = ["language is 'ko', 'zh' or 'en'"];
-        if (errors.Count > 0) return Problems.Validation(errors);
-
-        var trader = Trader.Register(handle.Value, side, language, clock);
-        var added = await store.AddTraderAsync(trader, trader.Id, cancellationToken);
+        var (registration, errors) = TraderAccounts.Validate(request, options.Value);
+        if (registration is null) return Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        var added = await TraderAccounts.RegisterAsync(registration, store, options.Value, clock, cancellationToken);
         if (!added.IsOk) return Problems.From(added.Error);
-        await store.SetCredentialAsync(trader.Id, options.Value.Hasher.Hash(phrase), trader.Id, cancellationToken);
-        return TypedResults.Created("/api/traders/me", TraderResponse.From(trader));
+        return TypedResults.Created("/api/traders/me", TraderResponse.From(added.Value));
     }
 
     /// <summary>POST /api/traders/login.</summary>
@@ -68,43 +55,20 @@ public static class TraderApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(sessions);
-        ArgumentNullException.ThrowIfNull(throttle);
         ArgumentNullException.ThrowIfNull(options);
-        var handle = Handle.Create(request.Handle);
-        if (!handle.IsOk || string.IsNullOrEmpty(request.PassPhrase))
-            return Problems.Validation(!handle.IsOk ? "handle" : "passPhrase", "a handle and a pass phrase are required");
-        string key = handle.Value.Key;
-        if (!throttle.MayTry(key, out var wait))
+        var outcome = await TraderAccounts.LoginAsync(context, request.Handle, request.PassPhrase, store, sessions, throttle, options.Value, clock, cancellationToken);
+        switch (outcome.Status)
         {
-            context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Problems.Of(429, ApiCodes.AuthThrottled, "too many failed logins for this handle; try again later");
+            case TraderAccounts.LoginStatus.Malformed:
+                return Problems.Validation(outcome.MalformedField!, "a handle and a pass phrase are required");
+            case TraderAccounts.LoginStatus.Throttled:
+                context.Response.Headers.RetryAfter = Math.Ceiling(outcome.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return Problems.Of(429, ApiCodes.AuthThrottled, "too many failed logins for this handle; try again later");
+            case TraderAccounts.LoginStatus.Invalid:
+                return Problems.Of(401, ApiCodes.AuthInvalidCredentials, "the handle or the pass phrase is wrong");
+            default:
+                return TypedResults.Ok(new LoginResponse(outcome.Token!, outcome.ExpiresAt, TraderResponse.From(outcome.Trader!)));
         }
-        var trader = await store.FindTraderAsync(handle.Value, cancellationToken);
-        string? hash = trader is null ? null : await store.GetCredentialAsync(trader.Id, cancellationToken);
-        // Verify against a stand-in when the handle is unknown, so the time taken does not tell which handles exist.
-        bool ok = PassphraseHasher.Verify(request.PassPhrase, hash ?? DummyHash(options.Value.Hasher)) && trader is not null && hash is not null;
-        if (!ok || trader is null)
-        {
-            throttle.Failed(key);
-            return Problems.Of(401, ApiCodes.AuthInvalidCredentials, "the handle or the pass phrase is wrong");
-        }
-        throttle.Succeeded(key);
-
-        string token = SessionToken.Create();
-        var expires = clock.GetUtcNow() + options.Value.SessionLifetime;
-        await sessions.AddSessionAsync(SessionToken.StoredForm(token), trader.Id, expires, cancellationToken);
-        context.Response.Cookies.Append(YaluAuth.CookieName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
-            Path = "/",
-            Expires = expires,
-            IsEssential = true,
-        });
-        return TypedResults.Ok(new LoginResponse(token, expires, TraderResponse.From(trader)));
     }
 
     /// <summary>POST /api/traders/logout.</summary>
@@ -125,8 +89,4 @@ public static class TraderApi
         var trader = await store.GetTraderAsync(context.User.TraderId(), cancellationToken);
         return trader is null ? Problems.Of(401, ApiCodes.AuthRequired, "the session's trader is gone") : TypedResults.Ok(TraderResponse.From(trader));
     }
-
-    private static string? _dummyHash;
-
-    private static string DummyHash(PassphraseHasher hasher) => _dummyHash ??= hasher.Hash("not a pass phrase anybody has");
 }

@@ -13,7 +13,7 @@ public static partial class KeeperFlow
         ArgumentNullException.ThrowIfNull(market);
         var context = await market.NewContextAsync(width, height);
         await BrowserMarket.LogInByApiAsync(context, market.Seed.KeeperHandle, market.Seed.KeeperPassPhrase);
-        await Language.UseAsync(context, market.BaseAddress, "en");
+        await Language.UseAsync(context, "en");
         return context;
     }
 

@@ -1,17 +1,19 @@
 using Microsoft.Playwright;
+using Xunit;
 
 namespace Yalu.Web.Browser.Tests.Infrastructure;
 
-/// <summary>Choosing the pages' language in a browser context, as the language switch does.</summary>
+/// <summary>Choosing the pages' language in a browser context, as <c>?lang=</c> on any page does.</summary>
 public static class Language
 {
-    /// <summary>The culture cookie the node reads (ASP.NET Core's request-culture cookie).</summary>
-    public const string CookieName = ".AspNetCore.Culture";
-
-    /// <summary>Sets the context's language to <paramref name="language"/> (ko, zh or en) for the node at <paramref name="baseAddress"/>.</summary>
-    public static Task UseAsync(IBrowserContext context, string baseAddress, string language)
+    /// <summary>
+    /// Switches the context to <paramref name="language"/> (ko, zh or en): remembered in the
+    /// <c>yalu_lang</c> cookie and, when the context is logged in, as the trader's language.
+    /// </summary>
+    public static async Task UseAsync(IBrowserContext context, string language)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.AddCookiesAsync([new Cookie { Name = CookieName, Value = $"c={language}|uic={language}", Url = baseAddress + "/" }]);
+        var response = await context.APIRequest.GetAsync("/?lang=" + language);
+        Assert.True(response.Ok, $"GET /?lang={language}: {response.Status}");
     }
 }

@@ -1,18 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yalu.Market.Trading;
 using Yalu.Storage;
-using Yalu.Web.Auth;
+using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages.Keeper;
 
 /// <summary>/keeper: the market at a glance (traders, open lots, want lists, today's rate) and the last rounds.</summary>
-[Authorize(Policy = YaluAuth.KeeperPolicy)]
-public sealed class IndexModel(IMarketStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(UiText text, IMarketStore store, TimeProvider clock) : YaluPageModel(text)
 {
-    /// <summary>The page's strings.</summary>
-    public KeeperText Text { get; } = KeeperText.Current;
-
     /// <summary>Traders who are not keepers.</summary>
     public int Traders { get; private set; }
 
@@ -47,7 +41,7 @@ public sealed class IndexModel(IMarketStore store, TimeProvider clock) : PageMod
         Wants = wants.Sum(w => w.Entries.Length);
         Rate = KpwRate.InEffect(await store.ListRatesAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var rounds = new List<(Round, IReadOnlyList<Leg>)>();
-        foreach (var round in await RoundDirectory.RecentAsync(store, 5, cancellationToken))
+        foreach (var round in await store.ListRoundsAsync(5, cancellationToken))
             rounds.Add((round, round.State == RoundState.Cleared ? await store.ListLegsAsync(round.Id, cancellationToken) : []));
         Rounds = rounds;
     }

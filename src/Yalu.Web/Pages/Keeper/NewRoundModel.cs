@@ -1,12 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yalu.Market.Trading;
 using Yalu.Storage;
-using Yalu.Web.Auth;
 using Yalu.Web.Rounds;
+using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages.Keeper;
 
@@ -15,14 +13,10 @@ namespace Yalu.Web.Pages.Keeper;
 /// start as <c>POST /api/rounds</c> (<see cref="RoundApi.Start"/>), and on to the round's page.
 /// Fields keep what was typed; each error is shown next to its field in the keeper's language.
 /// </summary>
-[Authorize(Policy = YaluAuth.KeeperPolicy)]
-public sealed class NewRoundModel(IMarketStore store, RoundScheduler queue, TimeProvider clock) : PageModel
+public sealed class NewRoundModel(UiText text, IMarketStore store, RoundScheduler queue, TimeProvider clock) : YaluPageModel(text)
 {
     /// <summary>The aims a round can clear for, in the order offered.</summary>
     public static IReadOnlyList<string> Objectives { get; } = ["count", "value", "preference", "essentials"];
-
-    /// <summary>The page's strings.</summary>
-    public KeeperText Text { get; } = KeeperText.Current;
 
     /// <summary>The most lots in one loop, as typed (2..6).</summary>
     [BindProperty]
@@ -57,10 +51,10 @@ public sealed class NewRoundModel(IMarketStore store, RoundScheduler queue, Time
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        int? cycle = Parse(CycleCap, 2, 6, nameof(CycleCap), "Error_CycleCap");
-        int? chain = Parse(ChainCap, 0, 10, nameof(ChainCap), "Error_ChainCap");
-        int? seconds = Parse(TimeLimit, 1, 3600, nameof(TimeLimit), "Error_TimeLimit");
-        if (Objective is null || !Objectives.Contains(Objective)) ModelState.AddModelError(nameof(Objective), Text["Error_Objective"]);
+        int? cycle = Parse(CycleCap, 2, 6, nameof(CycleCap), "Keeper.Error.CycleCap");
+        int? chain = Parse(ChainCap, 0, 10, nameof(ChainCap), "Keeper.Error.ChainCap");
+        int? seconds = Parse(TimeLimit, 1, 3600, nameof(TimeLimit), "Keeper.Error.TimeLimit");
+        if (Objective is null || !Objectives.Contains(Objective)) ModelState.AddModelError(nameof(Objective), T["Keeper.Error.Objective"]);
         if (!ModelState.IsValid) return Page();
 
         var started = await RoundApi.Start(new StartRoundRequest(cycle, chain, Objective, seconds), User, store, queue, clock, cancellationToken);
@@ -69,7 +63,7 @@ public sealed class NewRoundModel(IMarketStore store, RoundScheduler queue, Time
             case Accepted<RoundResponse> accepted:
                 return Redirect($"/keeper/rounds/{Uri.EscapeDataString(accepted.Value!.Id)}");
             case ProblemHttpResult problem when problem.StatusCode == 409:
-                Problem = Text["Error_RoundRunning"];
+                Problem = T["Keeper.Error.RoundRunning"];
                 Response.StatusCode = 409;
                 return Page();
             default:
@@ -81,7 +75,7 @@ public sealed class NewRoundModel(IMarketStore store, RoundScheduler queue, Time
     private int? Parse(string? text, int min, int max, string field, string error)
     {
         if (int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max) return value;
-        ModelState.AddModelError(field, Text[error]);
+        ModelState.AddModelError(field, T[error]);
         return null;
     }
 }

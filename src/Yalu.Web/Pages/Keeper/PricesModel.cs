@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Yalu.Market.Trading;
 using Yalu.Storage;
-using Yalu.Web.Auth;
+using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages.Keeper;
 
@@ -12,12 +11,8 @@ namespace Yalu.Web.Pages.Keeper;
 /// per unit of each good over the confirmed legs in the window, with the rate in effect), and for
 /// each good an SVG chart of that value day by day.
 /// </summary>
-[Authorize(Policy = YaluAuth.KeeperPolicy)]
-public sealed class PricesModel(IMarketStore store, IWebStateStore legs, TimeProvider clock, IOptions<YaluWebOptions> options) : PageModel
+public sealed class PricesModel(UiText text, IMarketStore store, IWebStateStore legs, TimeProvider clock, IOptions<YaluWebOptions> options) : YaluPageModel(text)
 {
-    /// <summary>The page's strings.</summary>
-    public KeeperText Text { get; } = KeeperText.Current;
-
     /// <summary>How many days back the board looks.</summary>
     public int WindowDays { get; private set; }
 
@@ -41,13 +36,12 @@ public sealed class PricesModel(IMarketStore store, IWebStateStore legs, TimePro
             decimal perUnit = Median(byGood.Select(PerUnit));
             var points = byGood.GroupBy(l => DateOnly.FromDateTime(l.At.UtcDateTime)).OrderBy(d => d.Key)
                 .Select(d => new PriceChart.Point(d.Key, Median(d.Select(PerUnit)))).ToList();
-            string name = good.Name(Text.Language);
-            string unit = Text["Unit_" + good.Unit.Value];
-            string chart = PriceChart.Draw("p-" + good.Id.Value, points, Text["Prices_Chart", name, unit], Text.Culture);
+            string name = GoodDisplay.Name(good);
+            string chart = PriceChart.Draw("p-" + good.Id.Value, points, T.Format("Keeper.Prices.Chart", name, T["UnitName." + good.Unit.Value]), CultureInfo.CurrentCulture);
             decimal? kpw = Rate is null ? null : Rate.ToKpw(new Money((long)decimal.Round(perUnit * 100, 0, MidpointRounding.AwayFromZero)));
             rows.Add(new PriceView(good.Id.Value, name, good.Unit.Value, byGood.Count(), perUnit, kpw, byGood.Max(l => l.At), chart));
         }
-        Goods = [.. rows.OrderBy(r => r.Name, StringComparer.Create(Text.Culture, ignoreCase: true))];
+        Goods = [.. rows.OrderBy(r => r.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
     }
 
     private static decimal PerUnit(RealisedLeg leg) => decimal.Round(leg.Value.Fen / leg.Quantity.Amount / 100m, 2, MidpointRounding.AwayFromZero);

@@ -1,24 +1,19 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Auth;
+using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages.Keeper;
 
 /// <summary>
 /// /keeper/rates: record a day's KPW/CNY rate (as <c>POST /api/rates</c> does: one per day and
 /// place, a later one replaces it) and see the rates recorded. The rate may be typed with the
-/// keeper's own decimal separator.
+/// page culture's decimal separator or with a point.
 /// </summary>
-[Authorize(Policy = YaluAuth.KeeperPolicy)]
-public sealed class RatesModel(IMarketStore store, TimeProvider clock) : PageModel
+public sealed class RatesModel(UiText text, IMarketStore store, TimeProvider clock) : YaluPageModel(text)
 {
-    /// <summary>The page's strings.</summary>
-    public KeeperText Text { get; } = KeeperText.Current;
-
     /// <summary>Won per yuan, as typed.</summary>
     [BindProperty]
     public string? Rate { get; set; }
@@ -44,23 +39,22 @@ public sealed class RatesModel(IMarketStore store, TimeProvider clock) : PageMod
         Place = "Hyesan";
         await LoadAsync(cancellationToken);
         if (recorded is not null && Rates.FirstOrDefault(r => r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == recorded) is { } rate)
-            Message = Text["Rates_Recorded", rate.KpwPerCny.ToString("N", Text.Culture), rate.Date.ToString("D", Text.Culture)];
+            Message = T.Format("Keeper.Rates.Recorded", UiFormat.Number(rate.KpwPerCny), UiFormat.Date(rate.Date));
     }
 
     /// <summary>POST: validate and record.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        decimal rate = 0;
-        string text = (Rate ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
-        bool parsed = decimal.TryParse(text, NumberStyles.Number, Text.Culture, out rate)
-            || decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out rate);
-        if (!parsed || rate <= 0 || rate > 1_000_000) ModelState.AddModelError(nameof(Rate), Text["Error_Rate"]);
+        string typed = (Rate ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
+        bool parsed = decimal.TryParse(typed, NumberStyles.Number, CultureInfo.CurrentCulture, out decimal rate)
+            || decimal.TryParse(typed, NumberStyles.Number, CultureInfo.InvariantCulture, out rate);
+        if (!parsed || rate <= 0 || rate > 1_000_000) ModelState.AddModelError(nameof(Rate), T["Keeper.Error.Rate"]);
         var date = Today;
         if (!string.IsNullOrWhiteSpace(Date) && !DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            ModelState.AddModelError(nameof(Date), Text["Error_Date", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            ModelState.AddModelError(nameof(Date), T.Format("Keeper.Error.Date", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         string place = string.IsNullOrWhiteSpace(Place) ? "Hyesan" : Place.Trim();
-        if (place.Length > 64) ModelState.AddModelError(nameof(Place), Text["Error_Place"]);
+        if (place.Length > 64) ModelState.AddModelError(nameof(Place), T["Keeper.Error.Place"]);
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);

@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yalu.Market.Trading;
 using Yalu.Storage;
-using Yalu.Web.Auth;
 using Yalu.Web.Rounds;
+using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages.Keeper;
 
@@ -15,11 +13,10 @@ namespace Yalu.Web.Pages.Keeper;
 /// its loops and chains with a picture of each, where the keeper confirms handovers and marks
 /// no-shows through the same calls as <c>POST /api/legs/{id}/confirm|fail</c> (<see cref="LegApi"/>).
 /// </summary>
-[Authorize(Policy = YaluAuth.KeeperPolicy)]
-public sealed class RoundModel(IMarketStore store, RoundScheduler queue) : PageModel
+public sealed class RoundModel(UiText text, IMarketStore store, RoundScheduler queue, TimeProvider clock) : YaluPageModel(text)
 {
-    /// <summary>The page's strings.</summary>
-    public KeeperText Text { get; } = KeeperText.Current;
+    /// <summary>Money and quantities in the page's culture, KPW at today's rate.</summary>
+    public UiFormat Format { get; private set; } = null!;
 
     /// <summary>The round.</summary>
     public Round Round { get; private set; } = null!;
@@ -49,8 +46,8 @@ public sealed class RoundModel(IMarketStore store, RoundScheduler queue) : PageM
     public async Task<IActionResult> OnGetAsync(string id, string? confirmed, string? failed, int? reopened, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (confirmed is not null) Message = Text["Leg_Confirmed", CodeOf(confirmed)];
-        else if (failed is not null) Message = Text["Leg_Failed", CodeOf(failed), reopened ?? 0];
+        if (confirmed is not null) Message = T.Format("Keeper.Leg.Confirmed", CodeOf(confirmed));
+        else if (failed is not null) Message = T.Format("Keeper.Leg.Failed", CodeOf(failed), reopened ?? 0);
         return Page();
     }
 
@@ -79,10 +76,10 @@ public sealed class RoundModel(IMarketStore store, RoundScheduler queue) : PageM
         var problem = (ProblemHttpResult)changed.Result;
         Message = problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code switch
         {
-            RoundCodes.LegNotPending => Text["Error_LegNotPending"],
-            RoundCodes.LegNotFound => Text["Error_LegNotFound"],
-            _ => Text["Error_Conflict"],
-        } : Text["Error_Conflict"];
+            RoundCodes.LegNotPending => T["Keeper.Error.LegNotPending"],
+            RoundCodes.LegNotFound => T["Keeper.Error.LegNotFound"],
+            _ => T["Keeper.Error.Conflict"],
+        } : T["Keeper.Error.Conflict"];
         MessageIsError = true;
         Response.StatusCode = problem.StatusCode;
         return Page();
@@ -94,6 +91,7 @@ public sealed class RoundModel(IMarketStore store, RoundScheduler queue) : PageM
     {
         if (!RoundId.TryParse(id, out var roundId) || await store.GetRoundAsync(roundId, cancellationToken) is not { } round) return false;
         Round = round;
+        Format = new UiFormat(T, KpwRate.InEffect(await store.ListRatesAsync(cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
         Status = queue.Status(round.Id);
         (Phase, Percent) = round.State switch
         {
@@ -110,11 +108,12 @@ public sealed class RoundModel(IMarketStore store, RoundScheduler queue) : PageM
         var exchanges = new List<ExchangeView>();
         foreach (var group in Legs.GroupBy(l => l.Exchange).OrderBy(g => g.Key))
         {
-            var legs = group.OrderBy(l => l.Position).Select(l => view.Leg(l, Text.Language)).ToList();
+            var legs = group.OrderBy(l => l.Position).Select(l => view.Leg(l, UiCulture.Current))
+                .Select(l => l with { Lot = DisplayNames.Named(l.Lot, view.Catalog, UiCulture.Current) }).ToList();
             bool isLoop = loops.Contains(group.Key);
-            string name = Text[isLoop ? "Round_Loop" : "Round_Chain", group.Key + 1];
-            string title = Text["Round_PictureTitle", name,
-                string.Join("; ", legs.Select(l => Text["Round_LegText", l.Giver, l.Lot.Name, l.Receiver]))];
+            string name = T.Format(isLoop ? "Keeper.Round.Loop" : "Keeper.Round.Chain", group.Key + 1);
+            string title = T.Format("Keeper.Round.PictureTitle", name,
+                string.Join("; ", legs.Select(l => T.Format("Keeper.Round.LegText", l.Giver, l.Lot.Name, l.Receiver))));
             string picture = ExchangePicture.Draw(group.Key, isLoop, [.. legs.Select(l => new ExchangePicture.Leg(l.Giver, l.Receiver, l.State))], title);
             exchanges.Add(new ExchangeView(group.Key, isLoop, legs, picture));
         }

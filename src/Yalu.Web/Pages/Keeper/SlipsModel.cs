@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yalu.Market.Trading;
 using Yalu.Storage;
-using Yalu.Web.Auth;
 using Yalu.Web.Rounds;
+using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages.Keeper;
 
@@ -13,12 +11,8 @@ namespace Yalu.Web.Pages.Keeper;
 /// in its trader's language, with the same entries as <c>GET /api/rounds/{id}/slip?trader=</c>.
 /// The print stylesheet gives big type, dashed cut lines and no page furniture.
 /// </summary>
-[Authorize(Policy = YaluAuth.KeeperPolicy)]
-public sealed class SlipsModel(IMarketStore store) : PageModel
+public sealed class SlipsModel(UiText text, IMarketStore store) : YaluPageModel(text)
 {
-    /// <summary>The page's strings (the keeper's language).</summary>
-    public KeeperText Text { get; } = KeeperText.Current;
-
     /// <summary>The round.</summary>
     public Round Round { get; private set; } = null!;
 
@@ -41,11 +35,11 @@ public sealed class SlipsModel(IMarketStore store) : PageModel
             foreach (var leg in legs.OrderBy(l => l.Exchange).ThenBy(l => l.Position))
             {
                 if (leg.Giver == trader)
-                    entries.Add(new(leg.Id.ToString(), leg.Exchange, "give", view.Ref(leg.Receiver), view.Lot(leg.Lot, who.Language), RoundWire.Of(leg.State), HandoverCode.Of(leg.Id)));
+                    entries.Add(new(leg.Id.ToString(), leg.Exchange, "give", view.Ref(leg.Receiver), DisplayNames.Named(view.Lot(leg.Lot, who.Language), view.Catalog, who.Language), RoundWire.Of(leg.State), HandoverCode.Of(leg.Id)));
                 if (leg.Receiver == trader)
-                    entries.Add(new(leg.Id.ToString(), leg.Exchange, "receive", view.Ref(leg.Giver), view.Lot(leg.Lot, who.Language), RoundWire.Of(leg.State), HandoverCode.Of(leg.Id)));
+                    entries.Add(new(leg.Id.ToString(), leg.Exchange, "receive", view.Ref(leg.Giver), DisplayNames.Named(view.Lot(leg.Lot, who.Language), view.Catalog, who.Language), RoundWire.Of(leg.State), HandoverCode.Of(leg.Id)));
             }
-            slips.Add(new SlipView(view.Ref(trader), KeeperText.In(who.Language),
+            slips.Add(new SlipView(view.Ref(trader), who.Language,
                 [.. entries.OrderBy(e => e.Exchange).ThenBy(e => e.Action == "give" ? 0 : 1)]));
         }
         Slips = [.. slips.OrderBy(s => s.Trader.Handle, StringComparer.Ordinal)];

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Yalu.Market.Trading;
+using Yalu.Storage;
+using Yalu.Web.Traders;
+using Yalu.Web.Ui;
+
+namespace Yalu.Web.Pages;
+
+/// <summary>
+/// /register: a handle, a pass phrase and a bank; nothing else. The same checks as the API; the
+/// page's language becomes the trader's. Limited node-wide like the API's registration.
+/// </summary>
+[EnableRateLimiting(TraderApi.RegisterLimit)]
+public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<YaluWebOptions> options, TimeProvider clock) : YaluPageModel(text)
+{
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["handle"] = nameof(Handle), ["passPhrase"] = nameof(PassPhrase), ["side"] = nameof(Side), ["language"] = "",
+    };
+
+    /// <summary>The handle typed.</summary>
+    [BindProperty]
+    public string? Handle { get; set; }
+
+    /// <summary>The pass phrase typed (not shown again after an error).</summary>
+    [BindProperty]
+    public string? PassPhrase { get; set; }
+
+    /// <summary>hyesan or changbai.</summary>
+    [BindProperty]
+    public string? Side { get; set; }
+
+    /// <summary>The fewest characters of a pass phrase.</summary>
+    public int MinLength => options.Value.MinPassPhraseLength;
+
+    /// <summary>"true" when <paramref name="field"/> has an error (for aria-invalid), else null.</summary>
+    public string? Invalid(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
+
+    /// <summary>Registers, then sends the new trader to log in.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var request = new RegisterRequest(Handle?.Trim(), PassPhrase, Side ?? "hyesan", Wire.Of(UiCulture.Current));
+        var (registration, errors) = TraderAccounts.Validate(request, options.Value);
+        PassPhrase = null;
+        ModelState.Remove(nameof(PassPhrase));
+        if (registration is null)
+        {
+            foreach (var error in errors) AddError(error, Fields, MinLength);
+            return Page();
+        }
+        var added = await TraderAccounts.RegisterAsync(registration, store, options.Value, clock, cancellationToken);
+        if (!added.IsOk)
+        {
+            AddError(nameof(Handle), added.Error.Code == ErrorCodes.HandleTaken ? "handle-taken" : "failed");
+            return Page();
+        }
+        return LocalRedirect(PagePaths.Login + "?registered=true");
+    }
+}
