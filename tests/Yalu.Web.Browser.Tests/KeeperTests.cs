@@ -80,7 +80,7 @@ public sealed class KeeperTests(BrowserMarket market)
         Assert.True(await slips.CountAsync() >= 4);
         var korean = page.Locator($"article.slip:has(#slip-{day.Korean})");
         Assert.Equal("ko", await korean.GetAttributeAsync("lang"));
-        Assert.Contains("확인 번호", await korean.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("교환 번호", await korean.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("en", await page.Locator($"article.slip:has(#slip-{day.English})").GetAttributeAsync("lang"));
 
         var printed = await slips.First.EvaluateAsync<string[]>("""

@@ -132,6 +132,29 @@ public sealed class BrowserMarket : IAsyncLifetime
         }
     }
 
+    private (string Handle, string PassPhrase, string Lot)? _tourist;
+
+    /// <summary>A trader (English) with one open lot, for visiting the trader pages; made on first use.</summary>
+    public async Task<(string Handle, string PassPhrase, string Lot)> TouristAsync()
+    {
+        await _dayGate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (_tourist is { } known) return known;
+            var (handle, phrase) = await RegisterByApiAsync("tourist", "en", "changbai");
+            await using var context = await NewContextAsync();
+            await LogInByApiAsync(context, handle, phrase);
+            string lot = (await PostApiAsync(context, "/api/lots", new { good = "H08", quantity = 2, value = "120.00", note = "graded, this autumn" })).GetProperty("id").GetString()!;
+            await PostApiAsync(context, $"/api/lots/{lot}/wants", new { entries = new object[] { new { good = "G01" } } }, "PUT");
+            _tourist = (handle, phrase, lot);
+            return _tourist.Value;
+        }
+        finally
+        {
+            _dayGate.Release();
+        }
+    }
+
     /// <summary>A handle no other test uses: a prefix and a counter.</summary>
     public string NewHandle(string prefix) => $"{prefix}-{Interlocked.Increment(ref _handles)}";
 

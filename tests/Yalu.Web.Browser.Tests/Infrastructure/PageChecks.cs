@@ -105,6 +105,8 @@ public static class PageChecks
             blocking.AddRange(result.Blocking.Select(v => $"{key}: {v.Id} ({v.Impact}, {v.Nodes}×): {v.Help} — {v.Targets}"));
         }
         await ScreenshotAsync(page, name);
+        string text = await page.Locator("body").InnerTextAsync();
+        Assert.False(text.Contains("[[", StringComparison.Ordinal), $"{name} shows a string with no translation: {text}");
         Assert.True(weight.Transferred < PageWeightReport.Budget,
             $"{name} ({path}) weighs {weight.Transferred:N0} bytes over the wire on first load, over the {PageWeightReport.Budget:N0}-byte budget; largest: {weight.Largest}");
         Assert.True(blocking.Count == 0, "serious or critical accessibility violations:\n" + string.Join('\n', blocking));
