@@ -85,23 +85,11 @@ public static class LotApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
         var catalog = await store.GetCatalogAsync(cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        Good? good = GoodId.TryParse(request.Good, out var goodId) ? catalog.Find(goodId) : null;
-        if (good is null) errors["good"] = [$"the catalog has no good '{request.Good}'"];
-        Quantity quantity = default;
-        if (request.Quantity is not { } amount) errors["quantity"] = ["a quantity is required"];
-        else if (good is not null)
-        {
-            var q = Quantity.Create(amount, good.Unit);
-            if (q.IsOk) quantity = q.Value;
-            else errors["quantity"] = [q.Error.Message];
-        }
-        if (!Money.TryParse(request.Value, out var value) || value < Money.Zero) errors["value"] = ["a value is an amount in CNY like 12.50, not negative"];
-        if ((request.Note?.Length ?? 0) > Lot.MaxNoteLength) errors["note"] = [$"a note has at most {Lot.MaxNoteLength} characters"];
-        if (errors.Count > 0) return Problems.Validation(errors);
+        var (lot, errors) = LotForm.Validate(request.Good, request.Quantity, request.Value, request.Note, catalog);
+        if (lot is null) return Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
         var me = user.TraderId();
-        var posted = Lot.Post(me, good!.Id, quantity, request.Note, value, request.Donor ?? false, null, clock);
+        var posted = Lot.Post(me, lot.Good.Id, lot.Quantity, request.Note, lot.Value, request.Donor ?? false, null, clock);
         if (!posted.IsOk) return Problems.From(posted.Error);
         var stored = await store.AddLotAsync(posted.Value, me, cancellationToken);
         return TypedResults.Created($"/api/lots/{stored.Id}", LotResponse.From(stored, await store.GetTraderAsync(me, cancellationToken), catalog));

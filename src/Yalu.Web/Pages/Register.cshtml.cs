@@ -35,9 +35,6 @@ public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<Yalu
     /// <summary>The fewest characters of a pass phrase.</summary>
     public int MinLength => options.Value.MinPassPhraseLength;
 
-    /// <summary>"true" when <paramref name="field"/> has an error (for aria-invalid), else null.</summary>
-    public string? Invalid(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
-
     /// <summary>Registers, then sends the new trader to log in.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Yalu.Web.Traders;
 using Yalu.Web.Ui;
@@ -12,6 +13,15 @@ public abstract class YaluPageModel(UiText text) : PageModel
 {
     /// <summary>The page's strings.</summary>
     protected UiText T => text;
+
+    /// <summary>The translated 404 page.</summary>
+    protected static ViewResult NotFoundPage() => new() { ViewName = "/Pages/Shared/NotFound.cshtml", StatusCode = 404 };
+
+    /// <summary>The translated 403 page.</summary>
+    protected static ViewResult ForbiddenPage() => new() { ViewName = PageAccessFilter.ForbiddenView, StatusCode = 403 };
+
+    /// <summary>"true" when <paramref name="field"/> has an error (for aria-invalid), else null.</summary>
+    public string? Invalid(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
 
     /// <summary>Shows the error <paramref name="code"/> next to <paramref name="field"/> (the form field's name).</summary>
     protected void AddError(string field, string code, params object?[] args) =>

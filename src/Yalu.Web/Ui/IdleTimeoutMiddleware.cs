@@ -9,7 +9,7 @@ namespace Yalu.Web.Ui;
 /// <summary>
 /// Ends a browser session left idle: a page request with the session cookie more than
 /// <see cref="YaluWebOptions.PageIdleTimeout"/> after the previous one revokes the session, clears
-/// the cookies and sends the browser to <c>/login?expired=1</c>, which says why in the trader's
+/// the cookies and sends the browser to <c>/login?expired=true</c>, which says why in the trader's
 /// language. The time of the last page request travels in the <see cref="CookieName"/> cookie
 /// (HttpOnly, SameSite=Strict): a client can only shorten its own session with it, never lengthen
 /// anyone else's. Bearer-token clients of the API are not affected.
@@ -39,7 +39,7 @@ public sealed class IdleTimeoutMiddleware(RequestDelegate next, IWebStateStore s
         {
             if (context.User.FindFirst(YaluAuth.SessionClaim)?.Value is { } stored) await sessions.RevokeSessionAsync(stored, context.RequestAborted);
             EndBrowserSession(context);
-            context.Response.Redirect(PagePaths.Login + "?expired=1");
+            context.Response.Redirect(PagePaths.Login + "?expired=true");
             return;
         }
         Touch(context, now, options.Value.SessionLifetime);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
+using Yalu.Storage;
 
 namespace Yalu.Web.Ui;
 
@@ -13,6 +14,15 @@ namespace Yalu.Web.Ui;
 /// <param name="rate">The KPW/CNY rate in effect today, or null when the keeper has recorded none.</param>
 public sealed class UiFormat(UiText text, KpwRate? rate)
 {
+    /// <summary>A formatter with the rate in effect today (the node's clock, UTC date).</summary>
+    public static async Task<UiFormat> TodayAsync(UiText text, IMarketStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        var rates = await store.ListRatesAsync(cancellationToken);
+        return new UiFormat(text, KpwRate.InEffect(rates, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+    }
+
     /// <summary>The rate in effect today, or null.</summary>
     public KpwRate? Rate => rate;
 

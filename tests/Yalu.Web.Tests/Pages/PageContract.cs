@@ -86,14 +86,4 @@ public abstract partial class PageContract : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, loggedIn.StatusCode);
         return browser;
     }
-
-    [Fact]
-    public async Task A_visitor_registers_logs_in_and_sees_the_home_page()
-    {
-        using var browser = await LoggedInAsync("kim-hana", "ko");
-        string home = await GetHtmlAsync(browser, "/");
-        Assert.Contains("<html lang=\"ko\">", home, StringComparison.Ordinal);
-        Assert.Contains("kim-hana", home, StringComparison.Ordinal);
-        Assert.DoesNotContain("[[", home, StringComparison.Ordinal);
-    }
 }
