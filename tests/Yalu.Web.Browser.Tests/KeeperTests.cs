@@ -76,12 +76,14 @@ public sealed class KeeperTests(BrowserMarket market)
         await page.WaitForURLAsync($"**/keeper/rounds/{day.RoundId}/slips");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
-        var slips = page.Locator("article.slip");
+        var slips = page.Locator("section.slip");
         Assert.True(await slips.CountAsync() >= 4);
-        var korean = page.Locator($"article.slip:has(#slip-{day.Korean})");
+        var korean = page.Locator($".printed-slip[data-trader='{day.Korean}']");
         Assert.Equal("ko", await korean.GetAttributeAsync("lang"));
         Assert.Contains("교환 번호", await korean.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("en", await page.Locator($"article.slip:has(#slip-{day.English})").GetAttributeAsync("lang"));
+        var english = page.Locator($".printed-slip[data-trader='{day.English}']");
+        Assert.Equal("en", await english.GetAttributeAsync("lang"));
+        Assert.Contains("Handover code", await english.InnerTextAsync(), StringComparison.Ordinal);
 
         var printed = await slips.First.EvaluateAsync<string[]>("""
             e => { const s = getComputedStyle(e); return [s.breakInside, s.borderTopStyle, s.fontSize]; }

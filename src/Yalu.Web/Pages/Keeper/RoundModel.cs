@@ -45,7 +45,7 @@ public sealed class RoundModel(UiText text, IMarketStore store, RoundScheduler q
     /// <summary>GET; <paramref name="confirmed"/> or <paramref name="failed"/> name the leg just changed (after a redirect), with <paramref name="reopened"/> lots.</summary>
     public async Task<IActionResult> OnGetAsync(string id, string? confirmed, string? failed, int? reopened, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (!await LoadAsync(id, cancellationToken)) return NotFoundPage();
         if (confirmed is not null) Message = T.Format("Keeper.Leg.Confirmed", CodeOf(confirmed));
         else if (failed is not null) Message = T.Format("Keeper.Leg.Failed", CodeOf(failed), reopened ?? 0);
         return Page();
@@ -72,7 +72,7 @@ public sealed class RoundModel(UiText text, IMarketStore store, RoundScheduler q
                 : $"?failed={Uri.EscapeDataString(leg!)}&reopened={ok.Value.ReopenedLots.Count}";
             return Redirect($"/keeper/rounds/{Uri.EscapeDataString(id)}{query}{anchor}");
         }
-        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (!await LoadAsync(id, cancellationToken)) return NotFoundPage();
         var problem = (ProblemHttpResult)changed.Result;
         Message = problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code switch
         {
