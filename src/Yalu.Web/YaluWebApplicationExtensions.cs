@@ -40,7 +40,9 @@ public static class YaluWebApplicationExtensions
             // A malformed or oversized request is the client's error, not the node's.
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePages();
+        // An error without a body: ProblemDetails for the API, a translated page for a browser.
+        app.UseWhen(c => !PagePaths.IsPage(c.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(c => PagePaths.IsPage(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseYaluStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -271,4 +271,21 @@ public abstract class MarketStoreContract : IAsyncLifetime
         Assert.Equal(16, (await Store.ListLotsAsync(LotState.Open, Ct)).Count);
         Assert.Equal(Enumerable.Range(1, 16).Select(i => start + i), events.Select(e => e.Seq));
     }
+
+    [Fact]
+    public async Task Rounds_are_listed_newest_first_up_to_the_number_asked()
+    {
+        var keeper = await TraderAsync("keeper", Role.Keeper);
+        Assert.Empty(await Store.ListRoundsAsync(5, Ct));
+        var ids = new List<RoundId>();
+        for (int i = 0; i < 3; i++)
+        {
+            var round = Round.Schedule(keeper.Id, RoundParameters.Default, Clock);
+            await Store.AddRoundAsync(round, keeper.Id, Ct);
+            ids.Add(round.Id);
+        }
+        Assert.Equal(ids.AsEnumerable().Reverse(), (await Store.ListRoundsAsync(5, Ct)).Select(r => r.Id));
+        Assert.Equal([ids[2], ids[1]], (await Store.ListRoundsAsync(2, Ct)).Select(r => r.Id));
+        Assert.Equal(RoundState.Scheduled, (await Store.ListRoundsAsync(1, Ct))[0].State);
+    }
 }

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Yalu.Market.Trading;
 using Yalu.Storage;
@@ -10,10 +10,11 @@ namespace Yalu.Web.Pages;
 
 /// <summary>
 /// /register: a handle, a pass phrase and a bank; nothing else. The same checks as the API; the
-/// page's language becomes the trader's. Limited node-wide like the API's registration.
+/// page's language becomes the trader's. Limited node-wide like the API's registration
+/// (<see cref="PageRegistrationLimiter"/>: only sending the form counts).
 /// </summary>
-[EnableRateLimiting(TraderApi.RegisterLimit)]
-public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<YaluWebOptions> options, TimeProvider clock) : YaluPageModel(text)
+public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<YaluWebOptions> options, TimeProvider clock, PageRegistrationLimiter limiter)
+    : YaluPageModel(text)
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -45,6 +46,12 @@ public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<Yalu
         if (registration is null)
         {
             foreach (var error in errors) AddError(error, Fields, MinLength);
+            return Page();
+        }
+        if (!limiter.TryTake())
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            AddError("", "rate-limited");
             return Page();
         }
         var added = await TraderAccounts.RegisterAsync(registration, store, options.Value, clock, cancellationToken);

@@ -19,12 +19,19 @@ public sealed class PageCultureMiddleware(RequestDelegate next, IMarketStore sto
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var language = await ChooseAsync(context);
+        // A re-executed request (an error page) keeps the language chosen for the original one.
+        if (context.Items[ItemKey] is not Language language)
+        {
+            language = await ChooseAsync(context);
+            context.Items[ItemKey] = language;
+        }
         var culture = UiCulture.Of(language);
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
         await next(context);
     }
+
+    private static readonly object ItemKey = new();
 
     private async Task<Language> ChooseAsync(HttpContext context)
     {

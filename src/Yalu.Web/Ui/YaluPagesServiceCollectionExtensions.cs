@@ -22,6 +22,7 @@ public static class YaluPagesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<UiText>();
+        services.AddSingleton<PageRegistrationLimiter>();
         // Korean and Chinese as characters, not as &#x..; escapes (three times the bytes); markup is still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

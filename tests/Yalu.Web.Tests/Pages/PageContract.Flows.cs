@@ -85,6 +85,10 @@ public abstract partial class PageContract
         await AssertRedirectAsync(await PostFormAsync(browser, $"{path}?handler=remove&i=0", page), path);
         Assert.Equal(before.Skip(1), await EntriesAsync());
 
+        // Search by words, in any language: 잣 is the pine nuts' Korean name; nothing matches "kayagum".
+        Assert.Contains("from li-wei", await GetHtmlAsync(browser, path + "?q=%EC%9E%A3"), StringComparison.Ordinal);
+        Assert.DoesNotContain("from li-wei", await GetHtmlAsync(browser, path + "?q=kayagum"), StringComparison.Ordinal);
+
         // Search the forest lots: the other trader's pine nuts are offered again; add them.
         string search = await GetHtmlAsync(browser, path + "?kind=forest");
         Assert.Contains("from li-wei", search, StringComparison.Ordinal);

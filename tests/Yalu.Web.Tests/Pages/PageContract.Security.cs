@@ -132,6 +132,40 @@ public abstract partial class PageContract
         await AssertRedirectAsync(await browser.GetAsync("/lots", Ct), "/login");
     }
 
+    [Fact]
+    public async Task A_browser_gets_translated_error_pages_and_the_api_keeps_its_problem_details()
+    {
+        using var browser = Browser();
+        var missing = await browser.GetAsync("/no-such-page?lang=ko", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        string html = await missing.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("<html lang=\"ko\">", html, StringComparison.Ordinal);
+        Assert.Contains("찾을 수 없음", html, StringComparison.Ordinal);
+
+        var stale = await browser.PostAsync("/login", new FormUrlEncodedContent([new("Handle", "x")]), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("다시 열고", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var api = await browser.GetAsync("/api/no-such-thing", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Registrations_through_the_page_are_limited_node_wide_but_looking_at_the_form_is_not()
+    {
+        await using var limited = new YaluApiFactory(Store, Clock, o => o.RegistrationsPerMinute = 2);
+        using var browser = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        string form = "";
+        for (int i = 0; i < 5; i++) form = await GetHtmlAsync(browser, "/register?lang=en");
+        for (int i = 0; i < 2; i++)
+            await AssertRedirectAsync(await PostFormAsync(browser, "/register", form, ("Handle", $"new-{i}"), ("PassPhrase", Phrase)), "/login");
+        var refused = await PostFormAsync(browser, "/register", form, ("Handle", "new-2"), ("PassPhrase", Phrase));
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Contains("Too many registrations just now", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Null(await Store.FindTraderAsync(Yalu.Market.Trading.Handle.Parse("new-2"), Ct));
+    }
+
     protected static async Task RegisterThroughPagesAsync(HttpClient browser, string handle, string lang = "en")
     {
         string form = await GetHtmlAsync(browser, $"/register?lang={lang}");

@@ -44,6 +44,10 @@ public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clo
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
+    /// <summary>Words searched for in the goods' names (any of the three languages) and the lots' notes.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
     /// <summary>The lot was just posted.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Posted { get; set; }
@@ -171,6 +175,13 @@ public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clo
         }
     }
 
+    private bool Mentions(Lot lot, string words) =>
+        lot.Note.Contains(words, StringComparison.CurrentCultureIgnoreCase)
+        || (_catalog.Find(lot.Good) is { } good
+            && (good.NameEn.Contains(words, StringComparison.CurrentCultureIgnoreCase)
+                || good.NameKo.Contains(words, StringComparison.CurrentCulture)
+                || good.NameZh.Contains(words, StringComparison.CurrentCulture)));
+
     private async Task<IActionResult> ChangeAsync(string id, Func<List<WantEntry>, bool> change, CancellationToken cancellationToken, string errorField = "")
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
@@ -192,7 +203,8 @@ public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clo
             return Page();
         }
         await store.SetWantListAsync(wants.Value, me, cancellationToken);
-        string kind = string.IsNullOrEmpty(Kind) ? "" : "&kind=" + Uri.EscapeDataString(Kind);
+        string kind = (string.IsNullOrEmpty(Kind) ? "" : "&kind=" + Uri.EscapeDataString(Kind))
+            + (string.IsNullOrWhiteSpace(Q) ? "" : "&q=" + Uri.EscapeDataString(Q));
         return LocalRedirect($"/lots/{Lot.Id}/wants?saved=true{kind}");
     }
 
@@ -212,12 +224,14 @@ public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clo
         Categories = [.. _catalog.Goods.Select(g => g.Category).Distinct()];
         AllGoods = _catalog.Goods;
         RuleCategory ??= Categories.Count > 0 ? Categories[0].Value : null;
-        if (Kind is not null)
+        if (Kind is not null || !string.IsNullOrWhiteSpace(Q))
         {
+            string words = Q?.Trim() ?? "";
             var listed = Entries.Where(e => e.Kind == WantKind.Lot).Select(e => e.Lot!.Value).ToHashSet();
             Results = [.. _lots.Values
                 .Where(l => l.IsOpen && l.Owner != me && !listed.Contains(l.Id))
-                .Where(l => Kind.Length == 0 || _catalog.Find(l.Good)?.Category.Value == Kind)
+                .Where(l => string.IsNullOrEmpty(Kind) || _catalog.Find(l.Good)?.Category.Value == Kind)
+                .Where(l => words.Length == 0 || Mentions(l, words))
                 .OrderBy(l => l.Good.Value, StringComparer.Ordinal).ThenByDescending(l => l.CreatedAt)
                 .Take(MaxResults)];
         }
