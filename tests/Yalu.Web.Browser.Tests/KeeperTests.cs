@@ -24,6 +24,8 @@ public sealed class KeeperTests(BrowserMarket market)
         Assert.Equal(1, await theirs.Locator($"[data-lot='{day.EnglishLot}']").CountAsync());
         Assert.Contains(day.Korean, await theirs.Locator("svg title").TextContentAsync(), StringComparison.Ordinal);
         await KeeperFlow.AssertNoResourceKeysAsync(page);
+        await page.Locator("#round-result").EvaluateAsync("e => e.scrollIntoView()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PageChecks.ScreenshotDirectory, "keeper-round-view-1280x800.png") });
 
         await page.GotoAsync("/keeper");
         Assert.Contains(day.RoundId, await page.Locator("body").InnerHTMLAsync(), StringComparison.Ordinal);
@@ -98,7 +100,7 @@ public sealed class KeeperTests(BrowserMarket market)
         }
         Directory.CreateDirectory(BrowserMarket.OutputDirectory);
         await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(BrowserMarket.OutputDirectory, "slips.pdf"), Format = "A4" });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PageChecks.ScreenshotDirectory, "keeper-slips-print.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PageChecks.ScreenshotDirectory, "keeper-slips-print-view.png") });
     }
 
     [Fact]
