@@ -47,7 +47,7 @@ internal static class ExchangePicture
         double height = loop ? 200 : Math.Max(60, 40 * nodes.Count);
         var svg = new StringBuilder();
         string id = "x" + index.ToString(CultureInfo.InvariantCulture);
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"exchange-picture\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-70 0 340 {height:0}\" role=\"img\" aria-labelledby=\"{id}-t\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"exchange-picture\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"-90 0 380 {height:0}\" role=\"img\" aria-labelledby=\"{id}-t\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-t\">{Escape(title)}</title><defs>");
         foreach (string state in States)
             svg.Append(CultureInfo.InvariantCulture, $"<marker id=\"{id}-{state}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"leg-{state}\" d=\"M0 0L10 5L0 10z\"/></marker>");
