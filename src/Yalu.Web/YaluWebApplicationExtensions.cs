@@ -40,6 +40,12 @@ public static class YaluWebApplicationExtensions
             // A malformed or oversized request is the client's error, not the node's.
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
+        // A page that fails shows the translated error page (the API's ProblemDetails handler stays outside it).
+        app.UseWhen(c => PagePaths.IsPage(c.Request.Path), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/status/500",
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        }));
         // An error without a body: ProblemDetails for the API, a translated page for a browser.
         app.UseWhen(c => !PagePaths.IsPage(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => PagePaths.IsPage(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));

@@ -14,6 +14,9 @@ namespace Yalu.Web.Ui;
 /// </summary>
 public sealed class PageAccessFilter : IAsyncPageFilter
 {
+    /// <summary>The folder of the keeper pages: every page in it is for keepers.</summary>
+    public const string KeeperFolder = "/Keeper";
+
     /// <summary>The view rendered for a trader on a keeper page.</summary>
     public const string ForbiddenView = "/Pages/Shared/Forbidden.cshtml";
 
@@ -26,7 +29,9 @@ public sealed class PageAccessFilter : IAsyncPageFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var metadata = context.ActionDescriptor.EndpointMetadata;
-        bool keeper = metadata.OfType<RequireKeeperAttribute>().Any() || context.HandlerInstance.GetType().IsDefined(typeof(RequireKeeperAttribute), true);
+        bool keeper = metadata.OfType<RequireKeeperAttribute>().Any()
+            || context.HandlerInstance.GetType().IsDefined(typeof(RequireKeeperAttribute), true)
+            || context.ActionDescriptor.ViewEnginePath.StartsWith(KeeperFolder + "/", StringComparison.OrdinalIgnoreCase);
         bool trader = keeper || metadata.OfType<RequireTraderAttribute>().Any() || context.HandlerInstance.GetType().IsDefined(typeof(RequireTraderAttribute), true);
         var user = context.HttpContext.User;
         if (trader && user.Identity?.IsAuthenticated != true)

@@ -26,7 +26,7 @@ public static class YaluPagesServiceCollectionExtensions
         // Korean and Chinese as characters, not as &#x..; escapes (three times the bytes); markup is still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
-        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/Keeper", m => m.EndpointMetadata.Add(new RequireKeeperAttribute())))
+        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PageAccessFilter.KeeperFolder, m => m.EndpointMetadata.Add(new RequireKeeperAttribute())))
             .AddApplicationPart(typeof(UiText).Assembly)
             .AddMvcOptions(o => o.Filters.Add<PageAccessFilter>());
         services.AddAntiforgery(o =>

@@ -166,6 +166,27 @@ public abstract partial class PageContract
         Assert.Null(await Store.FindTraderAsync(Yalu.Market.Trading.Handle.Parse("new-2"), Ct));
     }
 
+    [Fact]
+    public async Task Keeper_pages_send_visitors_to_log_in_show_traders_the_403_page_and_only_keepers_see_the_link()
+    {
+        using var keeper = await LoggedInAsync("keeper-k", keeper: true);
+        using var trader = await LoggedInAsync("kim-hana");
+        Assert.Contains("href=\"/keeper\"", await GetHtmlAsync(keeper, "/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/keeper\"", await GetHtmlAsync(trader, "/"), StringComparison.Ordinal);
+        if ((await keeper.GetAsync("/keeper", Ct)).StatusCode == HttpStatusCode.NotFound)
+            Assert.Skip("the keeper pages (Pages/Keeper/) are not in this build");
+
+        using var visitor = Browser();
+        foreach (string path in new[] { "/keeper", "/keeper/rates", "/keeper/prices", "/keeper/rounds/new" })
+        {
+            await AssertRedirectAsync(await visitor.GetAsync(path, Ct), "/login?returnUrl=" + Uri.EscapeDataString(path));
+            var refused = await trader.GetAsync(path, Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("This page is for the market keeper.", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await keeper.GetAsync(path, Ct)).StatusCode);
+        }
+    }
+
     protected static async Task RegisterThroughPagesAsync(HttpClient browser, string handle, string lang = "en")
     {
         string form = await GetHtmlAsync(browser, $"/register?lang={lang}");
