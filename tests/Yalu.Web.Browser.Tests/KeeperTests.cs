@@ -120,4 +120,27 @@ public sealed class KeeperTests(BrowserMarket market)
         Assert.Contains("1,250.5", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("1,250.5", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_price_board_charts_a_good_once_its_handover_is_confirmed()
+    {
+        var day = await market.MarketDayAsync();
+        await using var context = await KeeperFlow.KeeperContextAsync(market);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/keeper/rounds/{day.RoundId}");
+        // The English trader's rice: the loop the no-show test leaves alone.
+        var rice = page.Locator($"[data-lot='{day.EnglishLot}']");
+        if (await rice.GetAttributeAsync("data-state") == "pending")
+        {
+            string code = (await rice.GetAttributeAsync("data-code"))!;
+            await Keypad.NavigateAsync(page, () => rice.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = $"Handed over: code {code}" }).ClickAsync());
+        }
+
+        await page.GotoAsync("/keeper/prices");
+        var good = page.Locator("section#good-G01");
+        Assert.Contains("6.40", await good.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await good.Locator("svg.price-chart[role=img] circle").CountAsync());
+        Assert.Contains("rice", await good.Locator("svg title").TextContentAsync(), StringComparison.Ordinal);
+        await PageChecks.ScreenshotAsync(page, "keeper-prices-charted");
+    }
 }
