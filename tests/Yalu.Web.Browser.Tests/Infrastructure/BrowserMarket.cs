@@ -108,7 +108,8 @@ public sealed class BrowserMarket : IAsyncLifetime
             Locale = locale,
             ServiceWorkers = ServiceWorkerPolicy.Block,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: under CI every test project runs at once on two cores.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 
