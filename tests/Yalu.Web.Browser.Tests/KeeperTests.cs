@@ -143,4 +143,26 @@ public sealed class KeeperTests(BrowserMarket market)
         Assert.Contains("rice", await good.Locator("svg title").TextContentAsync(), StringComparison.Ordinal);
         await PageChecks.ScreenshotAsync(page, "keeper-prices-charted");
     }
+
+    [Fact]
+    public async Task The_keeper_reaches_the_round_form_by_keypad_and_a_wrong_cap_is_shown_beside_its_field_in_Korean()
+    {
+        await using var context = await KeeperFlow.KeeperContextAsync(market, 240, 320);
+        await Language.UseAsync(context, "ko");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/keeper");
+
+        await Keypad.ActivateAsync(page, "거래 차례 시작");
+        Assert.EndsWith("/keeper/rounds/new", page.Url, StringComparison.Ordinal);
+        await Keypad.TabToAsync(page, "가장 큰 고리");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("9");
+        await Keypad.ActivateAsync(page, "차례 시작");
+
+        Assert.Equal("9", await page.InputValueAsync("#CycleCap"));
+        Assert.Equal("true", await page.GetAttributeAsync("#CycleCap", "aria-invalid"));
+        Assert.Contains("2에서 6 사이", await page.Locator("#CycleCap-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("CycleCap-error", await page.GetAttributeAsync("#CycleCap", "aria-describedby") ?? "", StringComparison.Ordinal);
+        await PageChecks.ScreenshotAsync(page, "keeper-round-new-error-ko");
+    }
 }
