@@ -19,7 +19,7 @@ internal sealed class SlacknessCover(GiftGraph g, CycleSet cycles, int[] chainDi
     private const int MaxChainOptions = 1_000_000;
 
     /// <summary>Longest chains enumerated; longer caps are routed by the MIP.</summary>
-    private const int MaxEnumeratedLegs = 4;
+    private const int MaxEnumeratedLegs = 8;
 
     /// <summary>Algorithm X's search nodes per vertex: when it succeeds it needs about one per loop chosen.</summary>
     private const long NodesPerVertex = 4;
