@@ -36,6 +36,9 @@ public sealed class CappedSolver
     /// <summary>Parts with long chains and at most this many loops and arcs are solved by one routes model even when the cap binds.</summary>
     private const long SmallRoutes = 20_000;
 
+    /// <summary>Parts with long chains whose cap binds and at most this many loops and chain-arc positions are solved by one PICEF model.</summary>
+    private const long PicefLimit = 50_000;
+
     private readonly CappedOptions _options;
     private readonly TimeProvider _clock;
 
@@ -128,7 +131,13 @@ public sealed class CappedSolver
                 }
             }
             long size = cycles.Count + (longChains ? part.ArcCount : chainVariables);
-            bool routes = longChains && (size <= SmallRoutes || (!RoutesModel.NeedsPositions(part, chainDist, maxChain) && size <= RoutesLimit));
+            // Positions make the routes model slow where the cap binds (100-random-weights, L = 6: over
+            // two minutes); there the position-indexed model is better when it stays small.
+            bool binds = longChains && RoutesModel.NeedsPositions(part, chainDist, maxChain);
+            bool routes = longChains && (binds
+                ? size <= SmallRoutes && cycles.Count + chainVariables > PicefLimit
+                : size <= RoutesLimit);
+            if (binds && !routes && cycles.Count + chainVariables <= PicefLimit) size = Math.Min(size, DirectLimit);
             formulation = routes ? CappedFormulation.Routes
                 : size <= DirectLimit ? CappedFormulation.Picef
                 : CappedFormulation.ColumnGeneration;
