@@ -28,8 +28,8 @@ public static class CappedClearingJson
         json.WriteNumber("objective", figures.Objective);
         json.WriteNumber("bound", figures.Bound);
         json.WriteNumber("gap", figures.Gap);
-        WriteExchanges(json, "loops", result.Loops, graph);
-        WriteExchanges(json, "chains", result.Chains, graph);
+        ClearingJson.WriteExchanges(json, "loops", result.Loops, graph);
+        ClearingJson.WriteExchanges(json, "chains", result.Chains, graph);
         json.WriteStartObject("stats");
         json.WriteNumber("items", stats.Items);
         json.WriteNumber("trading", stats.Trading);
@@ -39,18 +39,6 @@ public static class CappedClearingJson
         foreach (var (name, value) in figures.Stats) WriteValue(json, name, value);
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void WriteExchanges(Utf8JsonWriter json, string name, IReadOnlyList<Exchange> exchanges, WantGraph graph)
-    {
-        json.WriteStartArray(name);
-        foreach (var exchange in exchanges)
-        {
-            json.WriteStartArray();
-            foreach (int item in exchange.Items) json.WriteStringValue(graph.ItemLabel(item));
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
     }
 
     private static void WriteValue(Utf8JsonWriter json, string name, object? value)

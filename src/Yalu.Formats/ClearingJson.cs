@@ -67,7 +67,8 @@ public static class ClearingJson
         json.WriteEndObject();
     }
 
-    private static void WriteExchanges(Utf8JsonWriter json, string name, IReadOnlyList<Exchange> exchanges, WantGraph graph)
+    /// <summary>Writes an array of exchanges, each an array of item labels in receive order.</summary>
+    internal static void WriteExchanges(Utf8JsonWriter json, string name, IReadOnlyList<Exchange> exchanges, WantGraph graph)
     {
         json.WriteStartArray(name);
         foreach (var exchange in exchanges)

@@ -134,12 +134,10 @@ public sealed class CappedSolver
             // Positions make the routes model slow where the cap binds (100-random-weights, L = 6: over
             // two minutes); there the position-indexed model is better when it stays small.
             bool binds = longChains && RoutesModel.NeedsPositions(part, chainDist, maxChain);
-            bool routes = longChains && (binds
-                ? size <= SmallRoutes && cycles.Count + chainVariables > PicefLimit
-                : size <= RoutesLimit);
-            if (binds && !routes && cycles.Count + chainVariables <= PicefLimit) size = Math.Min(size, DirectLimit);
+            bool smallPicef = binds && cycles.Count + chainVariables <= PicefLimit;
+            bool routes = longChains && (binds ? size <= SmallRoutes && !smallPicef : size <= RoutesLimit);
             formulation = routes ? CappedFormulation.Routes
-                : size <= DirectLimit ? CappedFormulation.Picef
+                : size <= DirectLimit || smallPicef ? CappedFormulation.Picef
                 : CappedFormulation.ColumnGeneration;
         }
         stamp = context.Timestamp();
