@@ -363,18 +363,31 @@ internal sealed class ColumnGeneration : IDisposable
                 successor[_arcTail[e]] = _g.OutTo[e];
             }
         }
+        // Within GLOP's tolerances two columns through one vertex can both sit a hair above one half:
+        // the first one taken keeps the vertex.
         var solution = new PartSolution();
+        var used = new bool[_g.VertexCount];
         foreach (int c in cycles)
         {
-            solution.Cycles.Add(_cycles.Of(c).ToArray());
+            var cycle = _cycles.Of(c);
+            bool free = true;
+            foreach (int v in cycle) free &= !used[v];
+            if (!free) continue;
+            foreach (int v in cycle) used[v] = true;
+            solution.Cycles.Add(cycle.ToArray());
             solution.CycleIndices.Add(c);
         }
         for (int d = 0; d < _g.VertexCount; d++)
         {
             if (!_g.IsDonor[d] || !successor.ContainsKey(d)) continue;
             var chain = new List<int> { d };
-            for (int v = d; chain.Count <= _maxChain && successor.TryGetValue(v, out int next); v = next) chain.Add(next);
-            solution.Chains.Add([.. chain]);
+            used[d] = true;
+            for (int v = d; chain.Count <= _maxChain && successor.TryGetValue(v, out int next) && !used[next]; v = next)
+            {
+                chain.Add(next);
+                used[next] = true;
+            }
+            if (chain.Count > 1) solution.Chains.Add([.. chain]);
         }
         solution.Value = SolutionValue.Of(_g, solution, _context.Options.MaxCycle, _context.Options.MaxChain);
         return solution;
