@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 using Yalu.Web.Rounds;
 using Yalu.Web.Security;
@@ -51,6 +52,7 @@ public static class YaluWebServiceCollectionExtensions
             o.Hasher = options.Hasher;
         });
         services.AddRouting();
+        services.AddYaluUseCases();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(store);
         services.AddSingleton(webState);

@@ -1,4 +1,4 @@
-namespace Yalu.Web.Traders;
+namespace Yalu.Web.Application;
 
 /// <summary>
 /// One invalid field of a form or request: the field, a stable code (the pages translate it as the
