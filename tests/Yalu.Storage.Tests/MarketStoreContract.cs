@@ -1,6 +1,7 @@
 using Xunit;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
+using Yalu.Testing;
 
 namespace Yalu.Storage.Tests;
 
@@ -10,7 +11,7 @@ namespace Yalu.Storage.Tests;
 /// </summary>
 public abstract class MarketStoreContract : IAsyncLifetime
 {
-    protected TestClock Clock { get; } = new();
+    protected TestClock Clock { get; } = TestClock.Ticking(TimeSpan.FromSeconds(1));
 
     protected IMarketStore Store { get; private set; } = null!;
 

@@ -1,5 +1,5 @@
-using Npgsql;
 using Xunit;
+using Yalu.Testing;
 
 namespace Yalu.Storage.Tests;
 
@@ -10,41 +10,22 @@ namespace Yalu.Storage.Tests;
 /// </summary>
 public sealed class PostgresMarketStoreTests : MarketStoreContract
 {
-    private readonly string _schema = "yalu_test_" + Guid.NewGuid().ToString("N");
-    private string? _connectionString;
-
-    private static string? Server => Environment.GetEnvironmentVariable("YALU_TEST_POSTGRES");
+    private PostgresTestSchema? _schema;
 
     public override async ValueTask InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(Server))
-        {
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-                Assert.Fail("CI is set but YALU_TEST_POSTGRES is not: the PostgreSQL storage tests must run in CI (see .ci/run)");
-            Assert.Skip("YALU_TEST_POSTGRES is not set");
-        }
-        await using (var connection = new NpgsqlConnection(Server))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
-            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(Server) { SearchPath = _schema }.ToString();
+        _schema = await PostgresTestSchema.CreateAsync("yalu_test_", TestContext.Current.CancellationToken);
         await base.InitializeAsync();
     }
 
     protected override async Task<IMarketStore> CreateStoreAsync(TimeProvider clock) =>
-        await PostgresMarketStore.OpenAsync(_connectionString!, clock, TestContext.Current.CancellationToken);
+        await PostgresMarketStore.OpenAsync(_schema!.ConnectionString, clock, TestContext.Current.CancellationToken);
 
     protected override Task<IMarketStore> ReopenStoreAsync(TimeProvider clock) => CreateStoreAsync(clock);
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_connectionString is null) return;
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
-        await drop.ExecuteNonQueryAsync();
+        if (_schema is not null) await _schema.DisposeAsync();
     }
 }

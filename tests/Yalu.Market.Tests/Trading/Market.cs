@@ -1,5 +1,6 @@
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
+using Yalu.Testing;
 
 namespace Yalu.Market.Tests.Trading;
 
