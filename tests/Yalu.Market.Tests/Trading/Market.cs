@@ -56,5 +56,5 @@ public sealed class Market
     public void Replace(Lot lot) => Lots[Lots.FindIndex(l => l.Id == lot.Id)] = lot;
 
     public MarketGraph Build(RoundObjective objective = RoundObjective.Count, GroupEncoding encoding = GroupEncoding.SideConstraint) =>
-        MarketClearing.Build(Catalog, Traders, Lots, WantLists, objective, encoding);
+        RoundGraph.Build(Catalog, Traders, Lots, WantLists, objective, encoding);
 }
