@@ -26,7 +26,7 @@ internal static class ServeCommand
         var lan = new Option<bool>("--lan") { Description = $"Listen on the local network ({LanUrl}) so phones on the market's Wi-Fi can reach the node." };
         var db = new Option<string>("--db") { Description = "A SQLite file (default ./yalu.db) or a PostgreSQL connection string (Host=… or postgres://…).", DefaultValueFactory = _ => "yalu.db" };
         var noDemo = new Option<bool>("--no-demo") { Description = "On a fresh database, add only the catalog and the keeper account: no demo traders or lots." };
-        var command = new Command("serve", "Run the market node: the HTTP API (OpenAPI at /openapi/v1.json) over a SQLite file or PostgreSQL.")
+        var command = new Command("serve", "Run the market node: the pages for traders and the keeper, and the HTTP API (OpenAPI at /openapi/v1.json), over a SQLite file or PostgreSQL.")
         {
             urls, lan, db, noDemo,
         };
