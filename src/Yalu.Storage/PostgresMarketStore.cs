@@ -106,6 +106,7 @@ public sealed class PostgresMarketStore : SqlMarketStore
             await connection.DisposeAsync();
             throw;
         }
+        // A connection that broke took the lock with it: letting go then has nothing to do, and must not throw.
         const string Unlock = "SELECT pg_advisory_unlock(@class, hashtext(current_schema()))";
         return new StoreLock(
             () =>
@@ -115,6 +116,9 @@ public sealed class PostgresMarketStore : SqlMarketStore
                     using var unlock = new NpgsqlCommand(Unlock, connection);
                     unlock.Parameters.AddWithValue("class", lockClass);
                     unlock.ExecuteNonQuery();
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+                {
                 }
                 finally
                 {
@@ -128,6 +132,9 @@ public sealed class PostgresMarketStore : SqlMarketStore
                     await using var unlock = new NpgsqlCommand(Unlock, connection);
                     unlock.Parameters.AddWithValue("class", lockClass);
                     await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+                {
                 }
                 finally
                 {
