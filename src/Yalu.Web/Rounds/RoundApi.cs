@@ -61,8 +61,10 @@ public static class RoundApi
         }
         try
         {
-            // The lane is this node's; the market is every node's on the database: another node may be clearing.
-            if (!await queue.TryClaimMarketAsync(round.Id, cancellationToken) || !await AddAsync(round, store, queue, cancellationToken))
+            // The lane is this node's; the market is shared by every node on the database, and another may be clearing.
+            bool claimed = await queue.TryClaimMarketAsync(round.Id, cancellationToken);
+            queue.Report(round.Id, new RoundStatus("queued", 0));
+            if (!claimed || !(await store.AddRoundAsync(round, round.Keeper, cancellationToken)).IsOk)
             {
                 queue.Release(round.Id);
                 return Problems.Of(409, RoundCodes.RoundRunning, "another round is queued or clearing; wait until it is done");
@@ -138,12 +140,6 @@ public static class RoundApi
         }
         var ordered = entries.OrderBy(e => e.Exchange).ThenBy(e => e.Action == "give" ? 0 : 1).ToList();
         return TypedResults.Ok(new SlipResponse(round.Id.ToString(), view.Ref(whose), ordered));
-    }
-
-    private static async Task<bool> AddAsync(Round round, IMarketStore store, RoundScheduler queue, CancellationToken cancellationToken)
-    {
-        queue.Report(round.Id, new RoundStatus("queued", 0));
-        return (await store.AddRoundAsync(round, round.Keeper, cancellationToken)).IsOk;
     }
 
     private static async Task<Round?> FindAsync(string id, IMarketStore store, CancellationToken cancellationToken) =>
