@@ -13,7 +13,7 @@ namespace Yalu.Tests;
 /// <summary>
 /// Two real <c>yalu serve</c> processes on one fresh PostgreSQL database (docs/storage.md, "Several
 /// nodes"): both come up, a form and a session issued by one are accepted by the other, two round
-/// starts at once run exactly one round, and a round left running by a dead node does not block.
+/// starts at once run exactly one round, and a round left running by a node that dies does not block.
 /// Runs when YALU_TEST_POSTGRES holds a connection string; skipped without it, except under CI (CI
 /// set), where a missing database fails.
 /// </summary>
@@ -101,9 +101,19 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
             Assert.Equal(attempt + 1L, await ScalarAsync("SELECT COUNT(*) FROM rounds"));
         }
 
-        // 4. A round left running by a node that died (no node holds the clearing lock for it) does not block the next start.
-        await ScalarAsync("INSERT INTO rounds (id, keeper_id, cycle_cap, chain_cap, objective, time_limit_ms, state, created_at) " +
-            "SELECT gen_random_uuid(), id, 3, 0, 'count', 5000, 'running', now() FROM traders WHERE handle_key = 'keeper' RETURNING 1");
+        // 4. A third node clearing a round: it holds the clearing lock on its connection, and its round is running.
+        await using (var third = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ToString()))
+        {
+            await third.OpenAsync(Ct);
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({Storage.PostgresMarketStore.ClearingLockClass}, hashtext(current_schema()))", third))
+                await take.ExecuteNonQueryAsync(Ct);
+            await ScalarAsync("INSERT INTO rounds (id, keeper_id, cycle_cap, chain_cap, objective, time_limit_ms, state, created_at) " +
+                "SELECT gen_random_uuid(), id, 3, 0, 'count', 5000, 'running', now() FROM traders WHERE handle_key = 'keeper' RETURNING 1");
+            var busy = await StartRoundAsync(b, bearer);
+            Assert.True(busy.Status == HttpStatusCode.Conflict, $"{(int)busy.Status} {busy.Body}");
+            Assert.Equal("round.running", JsonDocument.Parse(busy.Body).RootElement.GetProperty("code").GetString());
+        }
+        // It dies: its connection ends, the server drops its lock, and the next start fails its round and clears.
         var next = await StartRoundAsync(b, bearer);
         Assert.True(next.Status == HttpStatusCode.Accepted, $"{(int)next.Status} {next.Body}");
         Assert.Equal("cleared", await WaitForRoundAsync(b, JsonDocument.Parse(next.Body).RootElement.GetProperty("id").GetString()!));
