@@ -1,12 +1,9 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Yalu.Web;
-using Yalu.Web.Demo;
 using Yalu.Web.Hosting;
 
 namespace Yalu.Cli;
@@ -60,8 +57,8 @@ internal static class ServeCommand
             await using var app = builder.Build();
             app.MapYaluApi();
 
-            var hasher = app.Services.GetRequiredService<IOptions<YaluWebOptions>>().Value.Hasher;
-            var seeded = await DemoMarket.SeedIfFreshAsync(store, hasher, clock, demo, cancellationToken: cancellationToken);
+            // One node at a time seeds a fresh market and makes the first data-protection key.
+            var seeded = await NodeStartup.PrepareAsync(app.Services, demo, cancellationToken);
             if (seeded is not null)
             {
                 await stdout.WriteLineAsync($"yalu: new market: {seeded.Goods} goods, {seeded.Traders} demo traders, {seeded.Lots} lots with want lists");

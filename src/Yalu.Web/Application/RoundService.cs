@@ -7,8 +7,9 @@ namespace Yalu.Web.Application;
 /// <summary>
 /// Starting a round, for the API (<c>POST /api/rounds</c>) and the keeper's page alike: the
 /// parameters are checked against the limits of <see cref="RoundParameters"/> (every invalid field at
-/// once), the node's one clearing lane is claimed (<see cref="RoundScheduler"/>), the round is stored
-/// as scheduled and queued for the background worker. Thread-safe; one per node.
+/// once), the node's one clearing lane and the market's clearing lock (held across the nodes that
+/// share a database) are claimed (<see cref="RoundScheduler"/>), the round is stored as scheduled and
+/// queued for the background worker. Thread-safe; one per node.
 /// </summary>
 public sealed class RoundService(IMarketStore store, RoundScheduler queue, TimeProvider clock)
 {
@@ -30,8 +31,14 @@ public sealed class RoundService(IMarketStore store, RoundScheduler queue, TimeP
         }
         try
         {
+            // The lane is this node's; the market is shared by every node on the database, and another may be clearing.
+            bool claimed = await queue.TryClaimMarketAsync(round.Id, cancellationToken);
             queue.Report(round.Id, new RoundStatus("queued", 0));
-            await store.AddRoundAsync(round, round.Keeper, cancellationToken);
+            if (!claimed || !(await store.AddRoundAsync(round, round.Keeper, cancellationToken)).IsOk)
+            {
+                queue.Release(round.Id);
+                return Outcome.Fail<Round>(UseCaseCodes.RoundRunning, "another round is queued or clearing; wait until it is done");
+            }
             queue.Enqueue(round.Id);
         }
         catch
