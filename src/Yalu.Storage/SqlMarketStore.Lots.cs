@@ -54,13 +54,14 @@ public abstract partial class SqlMarketStore
         ReadAsync(async c => (await QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE id = @id", ReadLot, cancellationToken, ("id", Id(id.Value)))).SingleOrDefault(), cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<Lot>> ListLotsAsync(LotState? state = null, CancellationToken cancellationToken = default)
-    {
-        var lots = await ReadAsync(c => state is { } s
-            ? QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE state = @state", ReadLot, cancellationToken, ("state", DbText.Of(s)))
-            : QueryAsync(c, $"SELECT {LotColumns} FROM lots", ReadLot, cancellationToken), cancellationToken);
-        return [.. lots.OrderBy(l => l.Id.Value)];
-    }
+    public Task<IReadOnlyList<Lot>> ListLotsAsync(LotState? state = null, CancellationToken cancellationToken = default) =>
+        CachedReadAsync<IReadOnlyList<Lot>>(state is { } s ? "lots:" + DbText.Of(s) : "lots", async c =>
+        {
+            var lots = state is { } s
+                ? await QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE state = @state", ReadLot, cancellationToken, ("state", DbText.Of(s)))
+                : await QueryAsync(c, $"SELECT {LotColumns} FROM lots", ReadLot, cancellationToken);
+            return lots.OrderBy(l => l.Id.Value).ToArray().AsReadOnly();
+        }, cancellationToken);
 
     /// <inheritdoc/>
     public Task SetWantListAsync(WantList wantList, TraderId? actor, CancellationToken cancellationToken = default)
@@ -133,8 +134,8 @@ public abstract partial class SqlMarketStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<KpwRate>> ListRatesAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<KpwRate>>(async c => await QueryAsync(c, "SELECT date, kpw_per_cny, place FROM kpw_rates ORDER BY date DESC, place",
-            r => new KpwRate(r.GetFieldValue<DateOnly>(0), r.GetDecimal(1), r.GetString(2)), cancellationToken), cancellationToken);
+        CachedReadAsync<IReadOnlyList<KpwRate>>("rates", async c => (await QueryAsync(c, "SELECT date, kpw_per_cny, place FROM kpw_rates ORDER BY date DESC, place",
+            r => new KpwRate(r.GetFieldValue<DateOnly>(0), r.GetDecimal(1), r.GetString(2)), cancellationToken)).AsReadOnly(), cancellationToken);
 
     private static Lot ReadLot(DbDataReader r)
     {

@@ -170,6 +170,39 @@ public abstract class MarketStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_kept_read_never_hides_a_committed_write_by_this_store_or_another_on_the_same_database()
+    {
+        var kim = await TraderAsync("kim");
+        var lot = await LotAsync(kim);
+        await using var other = await ReopenStoreAsync(Clock);
+        // Read everything the store keeps, twice, so the second read is served from memory.
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(lot, Assert.Single(await Store.ListLotsAsync(LotState.Open, Ct)));
+            Assert.Single(await Store.ListLotsAsync(null, Ct));
+            Assert.Single(await Store.ListTradersAsync(Ct));
+            Assert.Equal(Goods, (await Store.GetCatalogAsync(Ct)).Goods);
+            Assert.Empty(await Store.ListRatesAsync(Ct));
+        }
+
+        // Another node on the same database writes: this store sees each write on its next read.
+        var withdrawn = (await other.UpdateLotAsync(lot.Withdraw().Value, kim.Id, Ct)).Value;
+        Assert.Empty(await Store.ListLotsAsync(LotState.Open, Ct));
+        Assert.Equal(withdrawn, Assert.Single(await Store.ListLotsAsync(null, Ct)));
+        await other.AddTraderAsync(Trader.Register(Handle.Parse("lee"), Side.Changbai, Language.Zh, Clock), null, Ct);
+        Assert.Equal(["kim", "lee"], (await Store.ListTradersAsync(Ct)).Select(t => t.Handle.Value));
+        await other.UpsertGoodsAsync([new Good(GoodId.Parse("G01"), CategoryId.Grain, "rice", "쌀", "大米", UnitCode.Parse("kg"), Money.Parse("4"), Money.Parse("7"))], null, Ct);
+        Assert.Equal(Money.Parse("7"), (await Store.GetCatalogAsync(Ct)).Find(Goods[0].Id)!.PriceHigh);
+        await other.AddRateAsync(new KpwRate(new DateOnly(2025, 10, 26), 4920, "Hyesan"), null, Ct);
+        Assert.Equal(4920m, Assert.Single(await Store.ListRatesAsync(Ct)).KpwPerCny);
+
+        // And this store's own writes, read back at once.
+        var second = await LotAsync(kim, "S01");
+        Assert.Equal(second, Assert.Single(await Store.ListLotsAsync(LotState.Open, Ct)));
+        Assert.Equal(2, (await other.ListLotsAsync(null, Ct)).Count);
+    }
+
+    [Fact]
     public async Task Rates_are_dated_and_listed_newest_first()
     {
         await Store.AddRateAsync(new KpwRate(new DateOnly(2024, 4, 14), 1810, "Hyesan"), null, Ct);
