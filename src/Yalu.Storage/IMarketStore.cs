@@ -110,6 +110,14 @@ public interface IMarketStore : IAsyncDisposable
     /// <summary>Events after sequence number <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sequence number of the newest event (0 when there is none). Every write that changes the
+    /// market appends its event in the same transaction, so this number moves with every committed
+    /// write, by this node or another on the same database: anything read from the store may be
+    /// kept as long as it has not moved.
+    /// </summary>
+    Task<long> LastEventSeqAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The schema version the database is at.</summary>
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

@@ -130,6 +130,10 @@ public abstract partial class SqlMarketStore : IMarketStore
         return value;
     }
 
+    /// <inheritdoc/>
+    public Task<long> LastEventSeqAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(c => LastSeqAsync(c, cancellationToken), cancellationToken);
+
     private static async Task<long> LastSeqAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM event_log");

@@ -27,7 +27,8 @@ public static class YaluWebApplicationExtensions
     /// <summary>
     /// The pipeline, for any application builder: response compression and security headers, errors
     /// as ProblemDetails, the node's static files, routing, session authentication, the pages' idle
-    /// timeout and culture, roles, rate limits, the body cap and idempotency, then the endpoints and
+    /// timeout and culture, roles, rate limits, the output cache of public market reads
+    /// (<see cref="Api.MarketOutputCache"/>), the body cap and idempotency, then the endpoints and
     /// the pages.
     /// </summary>
     public static IApplicationBuilder UseYaluApi(this IApplicationBuilder app)
@@ -55,6 +56,7 @@ public static class YaluWebApplicationExtensions
         app.UseYaluPageSession();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseEndpoints(endpoints =>
         {

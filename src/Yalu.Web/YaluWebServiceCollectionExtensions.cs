@@ -87,6 +87,7 @@ public static class YaluWebServiceCollectionExtensions
             };
         });
         services.AddOpenApi();
+        services.AddMarketOutputCache();
         services.AddYaluRounds();
         services.AddYaluPages();
         return services;
