@@ -3,7 +3,7 @@
 # Starts `yalu serve` on a fresh database (SQLite by default, or PostgreSQL with --postgres CONNSTR),
 # registers a trader who posts three lots (one with a want list), then runs wrk for a bounded time against
 #   GET  /api/lots          (list open lots, public)
-#   GET  /lots              (the trader's lots page, with the session cookie)
+#   GET  /lots              (the trader's lots page, with the session and antiforgery cookies, as a browser)
 #   POST /api/lots          (create a lot; a fresh Idempotency-Key per request)
 # and prints requests per second and p99 latency for each. Only 127.0.0.1 is ever targeted.
 #
@@ -78,7 +78,7 @@ start() {
     sleep 0.2
   done
   grep -q "serving" "$dir/serve.log" || { cat "$dir/serve.log" >&2; echo "load.sh: the $name node did not start" >&2; exit 1; }
-  local base="http://127.0.0.1:$port" handle="load-$RANDOM" token lot
+  local base="http://127.0.0.1:$port" handle="load-$RANDOM" token lot af
   curl -sf -X POST "$base/api/traders/register" -H 'Content-Type: application/json' -H "Idempotency-Key: reg-$handle" \
     -d "{\"handle\":\"$handle\",\"passPhrase\":\"load check pass phrase 42\",\"side\":\"hyesan\",\"language\":\"en\"}" >/dev/null
   token=$(curl -sf -X POST "$base/api/traders/login" -H 'Content-Type: application/json' \
@@ -90,8 +90,11 @@ start() {
   done
   curl -sf -X PUT "$base/api/lots/$lot/wants" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: wants-$lot" -d '{"entries":[{"good":"G01"},{"category":"seafood","minPercent":80}]}' >/dev/null
+  # The page as a browser asks for it after its first visit: with the antiforgery cookie the node handed out.
+  af=$(curl -sf -D - -o /dev/null -H "Cookie: yalu_session=$token" "$base/lots" | sed -n 's/^[Ss]et-[Cc]ookie: \(yalu_af=[^;]*\).*/\1/p' | tr -d '\r')
   printf -v "PORT_$name" '%s' "$port"
   printf -v "TOKEN_$name" '%s' "$token"
+  printf -v "COOKIE_$name" '%s' "yalu_session=$token${af:+; $af}"
 }
 
 # pg_uri: the libpq form of the Npgsql connection string (for psql).
@@ -104,12 +107,13 @@ pg_uri() {
 
 # measure BUILD ENDPOINT: one wrk run; appends "endpoint<TAB>build<TAB>rps<TAB>p99-ms<TAB>non2xx" to $WORK/results.
 measure() {
-  local build=$1 endpoint=$2 port token file
-  port=$(eval echo "\$PORT_$build"); token=$(eval echo "\$TOKEN_$build")
+  local build=$1 endpoint=$2 file
+  local port_var="PORT_$build" token_var="TOKEN_$build" cookie_var="COOKIE_$build"
+  local port=${!port_var} token=${!token_var} cookie=${!cookie_var}
   file="$WORK/wrk-$RANDOM.txt"
   case "$endpoint" in
     "GET /api/lots") wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" "http://127.0.0.1:$port/api/lots" > "$file" ;;
-    "GET /lots") wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "Cookie: yalu_session=$token" "http://127.0.0.1:$port/lots" > "$file" ;;
+    "GET /lots") wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -H "Cookie: $cookie" "http://127.0.0.1:$port/lots" > "$file" ;;
     "POST /api/lots") TOKEN=$token wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" -s "$ROOT/bench/load/create-lot.lua" "http://127.0.0.1:$port" > "$file" ;;
   esac
   local rps p99 non2xx

@@ -118,6 +118,15 @@ public interface IMarketStore : IAsyncDisposable
     /// </summary>
     Task<long> LastEventSeqAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts a read scope for the current asynchronous flow (one HTTP request) until disposed. The
+    /// first read in it learns the event log's last seq; later reads in the same scope serve what the
+    /// store keeps for that seq without asking the database again, so a request sees the market as it
+    /// was at its first read (never older than the request) at the cost of one lookup. A write in the
+    /// scope forgets the seq, so the request reads its own writes.
+    /// </summary>
+    IDisposable BeginReadScope();
+
     /// <summary>The schema version the database is at.</summary>
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

@@ -103,7 +103,12 @@ public abstract partial class SqlMarketStore : IMarketStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var tx = await BeginWriteAsync(connection, cancellationToken);
         var result = await work(connection, tx);
-        if (result.IsOk) await tx.CommitAsync(cancellationToken);
+        if (result.IsOk)
+        {
+            await tx.CommitAsync(cancellationToken);
+            // The request that wrote reads its own write.
+            ReadScope.Current?.Forget();
+        }
         else await tx.RollbackAsync(cancellationToken);
         return result;
     }
@@ -122,8 +127,11 @@ public abstract partial class SqlMarketStore : IMarketStore
     /// </summary>
     private async Task<T> CachedReadAsync<T>(string key, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) where T : class
     {
+        var scope = ReadScope.Current;
+        if (scope?.Seq is { } seen && _cache.TryGet(seen, key, out T? known)) return known!;
         await using var connection = await OpenConnectionAsync(cancellationToken);
         long before = await LastSeqAsync(connection, cancellationToken);
+        scope?.Saw(before);
         if (_cache.TryGet(before, key, out T? kept)) return kept!;
         var value = await work(connection);
         if (await LastSeqAsync(connection, cancellationToken) == before) _cache.Put(before, key, value);
@@ -131,8 +139,15 @@ public abstract partial class SqlMarketStore : IMarketStore
     }
 
     /// <inheritdoc/>
-    public Task<long> LastEventSeqAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(c => LastSeqAsync(c, cancellationToken), cancellationToken);
+    public async Task<long> LastEventSeqAsync(CancellationToken cancellationToken = default)
+    {
+        long seq = await ReadAsync(c => LastSeqAsync(c, cancellationToken), cancellationToken);
+        ReadScope.Current?.Saw(seq);
+        return seq;
+    }
+
+    /// <inheritdoc/>
+    public IDisposable BeginReadScope() => ReadScope.Begin();
 
     private static async Task<long> LastSeqAsync(DbConnection connection, CancellationToken cancellationToken)
     {

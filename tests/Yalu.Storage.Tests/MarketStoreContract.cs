@@ -203,6 +203,28 @@ public abstract class MarketStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_scope_reads_its_own_writes_and_a_later_scope_sees_every_write_before_it()
+    {
+        var kim = await TraderAsync("kim");
+        await using var other = await ReopenStoreAsync(Clock);
+        Lot mine;
+        using (Store.BeginReadScope())
+        {
+            Assert.Empty(await Store.ListLotsAsync(LotState.Open, Ct));
+            Assert.Empty(await Store.ListLotsAsync(LotState.Open, Ct));
+            mine = await LotAsync(kim);
+            Assert.Equal(mine, Assert.Single(await Store.ListLotsAsync(LotState.Open, Ct)));
+        }
+        var theirs = (await other.AddLotAsync(Lot.Post(kim.Id, GoodId.Parse("S01"), Quantity.Of(1, "piece"), "", Money.Parse("9"), false, null, Clock).Value, kim.Id, Ct));
+        using (Store.BeginReadScope())
+        {
+            Assert.Equal(new[] { mine.Id.Value, theirs.Id.Value }.Order(), (await Store.ListLotsAsync(LotState.Open, Ct)).Select(l => l.Id.Value).Order());
+            Assert.Equal(await other.LastEventSeqAsync(Ct), await Store.LastEventSeqAsync(Ct));
+        }
+        Assert.Equal(2, (await Store.ListLotsAsync(LotState.Open, Ct)).Count);
+    }
+
+    [Fact]
     public async Task Rates_are_dated_and_listed_newest_first()
     {
         await Store.AddRateAsync(new KpwRate(new DateOnly(2024, 4, 14), 1810, "Hyesan"), null, Ct);
