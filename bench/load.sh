@@ -8,16 +8,18 @@
 # and prints requests per second and p99 latency for each. Only 127.0.0.1 is ever targeted.
 #
 # With --baseline DIR (a published yalu, e.g. from --baseline-rev) it starts a second node from DIR on
-# its own fresh database and runs every endpoint against both, alternating before/after, so both
-# see the same machine load; with --runs N it repeats that N times on fresh databases and reports the
-# median of the N runs side by side. The load average of the machine is printed with every run.
+# its own fresh database and runs every endpoint against both in the order before, after, after,
+# before (or the reverse, run by run), so both builds see the same machine load and neither always
+# goes first; a build's figure in a run is the mean of its two. With --runs N it repeats that N
+# times on fresh databases and reports the median of the N runs side by side. The load average of
+# the machine is printed with every measurement.
 #
 # usage: bench/load.sh [--seconds N (default 10)] [--connections N (default 16)] [--threads N (default 2)]
-#                      [--postgres CONNSTR] [--runs N (default 1)] [--out FILE]
+#                      [--postgres CONNSTR] [--runs N (default 1)] [--endpoint "POST /api/lots" (repeatable; default all)] [--out FILE]
 #                      [--baseline DIR | --baseline-rev REV (published into artifacts/baseline-REV)]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-SECONDS_RUN=10 CONNECTIONS=16 THREADS=2 PG="" OUT="" RUNS=1 BASELINE="" BASELINE_REV=""
+SECONDS_RUN=10 CONNECTIONS=16 THREADS=2 PG="" OUT="" RUNS=1 BASELINE="" BASELINE_REV="" ONLY=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seconds) SECONDS_RUN=$2; shift 2 ;;
@@ -25,10 +27,11 @@ while [[ $# -gt 0 ]]; do
     --threads) THREADS=$2; shift 2 ;;
     --postgres) PG=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
+    --endpoint) ONLY+=("$2"); shift 2 ;;
     --baseline) BASELINE=$2; shift 2 ;;
     --baseline-rev) BASELINE_REV=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "load.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -120,7 +123,7 @@ measure() {
   rps=$(awk '/^Requests\/sec:/{print $2}' "$file")
   p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000} print v}' "$file")
   non2xx=$(awk '/Non-2xx or 3xx responses:/{print $5}' "$file")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$build" "$rps" "$p99" "${non2xx:-0}" >> "$WORK/results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$build" "$rps" "$p99" "${non2xx:-0}" "$RUN" >> "$WORK/results"
   printf '  run %s  %-15s %-6s %9s req/s  p99 %8s ms  non-2xx %s  (load %s)\n' "$RUN" "$endpoint" "$build" "$rps" "$p99" "${non2xx:-0}" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
 }
@@ -129,14 +132,18 @@ STORE=$([[ -n "$PG" ]] && echo PostgreSQL || echo SQLite)
 BUILDS=(after)
 [[ -n "$BASELINE" ]] && BUILDS=(before after)
 ENDPOINTS=("GET /api/lots" "GET /lots" "POST /api/lots")
+if (( ${#ONLY[@]} > 0 )); then ENDPOINTS=("${ONLY[@]}"); fi
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+DATE_START=$(date -u '+%F %T')
 for RUN in $(seq 1 "$RUNS"); do
   SERVERS_BEFORE=${#SERVERS[@]}
   [[ -n "$BASELINE" ]] && start before "$BASELINE/yalu"
   start after "$YALU"
   for endpoint in "${ENDPOINTS[@]}"; do
-    # Alternate the order run by run, so neither build always goes first.
-    if (( RUN % 2 == 0 )); then order=("${BUILDS[@]}"); else order=(); for ((i=${#BUILDS[@]}-1; i>=0; i--)); do order+=("${BUILDS[$i]}"); done; fi
+    # ABBA, A alternating run by run: an order effect (the second of two runs was often faster) cancels out.
+    if [[ -z "$BASELINE" ]]; then order=(after)
+    elif (( RUN % 2 == 0 )); then order=(before after after before)
+    else order=(after before before after); fi
     for build in "${order[@]}"; do measure "$build" "$endpoint"; done
   done
   for pid in "${SERVERS[@]:$SERVERS_BEFORE}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
@@ -144,11 +151,15 @@ done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
-pick() { awk -F'\t' -v e="$1" -v b="$2" -v c="$3" '$1==e && $2==b {print $c}' "$WORK/results" | median; }
+# pick ENDPOINT BUILD COLUMN: the median over runs of the per-run mean (non-2xx: summed).
+pick() {
+  awk -F'\t' -v e="$1" -v b="$2" -v c="$3" '$1==e && $2==b {s[$6]+=$c; n[$6]++} END{for (r in s) print (c==5 ? s[r] : s[r]/n[r])}' "$WORK/results" \
+    | median | awk '{ if ($1 == int($1)) print int($1); else printf "%.2f\n", $1 }'
+}
 {
-  echo "Load check: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u '+%F %T') UTC;"
-  echo "wrk $THREADS threads, $CONNECTIONS connections, ${SECONDS_RUN}s per endpoint and build, node and wrk on the same machine (loopback);"
-  echo "median of $RUNS run(s), each on fresh databases; load average (1/5/15 min) $LOAD_START at the start, $LOAD_END at the end."
+  echo "Load check: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $DATE_START to $(date -u '+%T') UTC;"
+  echo "wrk $THREADS threads, $CONNECTIONS connections, ${SECONDS_RUN}s per measurement, node and wrk on the same machine (loopback);"
+  echo "median of $RUNS run(s), each on fresh databases${BASELINE:+, each build measured twice per run (ABBA)}; load average (1/5/15 min) $LOAD_START at the start, $LOAD_END at the end."
   echo
   if [[ -n "$BASELINE" ]]; then
     echo "| endpoint | store | before req/s | after req/s | after/before | before p99 | after p99 | non-2xx before/after |"
