@@ -116,6 +116,23 @@ public interface IMarketStore : IAsyncDisposable
     /// <summary>Events after sequence number <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The sequence number of the newest event (0 when there is none). Every write that changes the
+    /// market appends its event in the same transaction, so this number moves with every committed
+    /// write, by this node or another on the same database: anything read from the store may be
+    /// kept as long as it has not moved.
+    /// </summary>
+    Task<long> LastEventSeqAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts a read scope for the current asynchronous flow (one HTTP request) until disposed. The
+    /// first read in it learns the event log's last seq; later reads in the same scope serve what the
+    /// store keeps for that seq without asking the database again, so a request sees the market as it
+    /// was at its first read (never older than the request) at the cost of one lookup. A write in the
+    /// scope forgets the seq, so the request reads its own writes.
+    /// </summary>
+    IDisposable BeginReadScope();
+
     /// <summary>The schema version the database is at.</summary>
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 
@@ -54,13 +55,14 @@ public abstract partial class SqlMarketStore
         ReadAsync(async c => (await QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE id = @id", ReadLot, cancellationToken, ("id", Id(id.Value)))).SingleOrDefault(), cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<Lot>> ListLotsAsync(LotState? state = null, CancellationToken cancellationToken = default)
-    {
-        var lots = await ReadAsync(c => state is { } s
-            ? QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE state = @state", ReadLot, cancellationToken, ("state", DbText.Of(s)))
-            : QueryAsync(c, $"SELECT {LotColumns} FROM lots", ReadLot, cancellationToken), cancellationToken);
-        return [.. lots.OrderBy(l => l.Id.Value)];
-    }
+    public Task<IReadOnlyList<Lot>> ListLotsAsync(LotState? state = null, CancellationToken cancellationToken = default) =>
+        CachedReadAsync<IReadOnlyList<Lot>>(state is { } s ? "lots:" + DbText.Of(s) : "lots", async c =>
+        {
+            var lots = state is { } s
+                ? await QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE state = @state", ReadLot, cancellationToken, ("state", DbText.Of(s)))
+                : await QueryAsync(c, $"SELECT {LotColumns} FROM lots", ReadLot, cancellationToken);
+            return lots.OrderBy(l => l.Id.Value).ToArray().AsReadOnly();
+        }, cancellationToken);
 
     /// <inheritdoc/>
     public Task SetWantListAsync(WantList wantList, TraderId? actor, CancellationToken cancellationToken = default)
@@ -93,28 +95,32 @@ public abstract partial class SqlMarketStore
 
     /// <inheritdoc/>
     public async Task<WantList?> GetWantListAsync(LotId lot, CancellationToken cancellationToken = default) =>
-        (await ReadWantListsAsync("WHERE w.lot_id = @lot", cancellationToken, ("lot", Id(lot.Value)))).SingleOrDefault();
+        // Boxed, so that "no want list" is kept too.
+        (await CachedReadAsync("wants:" + lot, async c => new StrongBox<WantList?>(
+            (await ReadWantListsAsync(c, "WHERE w.lot_id = @lot", cancellationToken, ("lot", Id(lot.Value)))).SingleOrDefault()), cancellationToken)).Value;
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<WantList>> ListOpenWantListsAsync(CancellationToken cancellationToken = default) =>
         await ReadWantListsAsync("JOIN lots l ON l.id = w.lot_id WHERE l.state = 'open'", cancellationToken);
 
     private Task<List<WantList>> ReadWantListsAsync(string where, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
-        ReadAsync(async c =>
-        {
-            var owners = await QueryAsync(c, $"SELECT w.lot_id, w.owner_id FROM want_lists w {where}",
-                r => (Lot: new LotId(r.GetGuid(0)), Owner: new TraderId(r.GetGuid(1))), cancellationToken, parameters);
-            var entries = await QueryAsync(c,
-                $"SELECT e.lot_id, e.kind, e.target_lot_id, e.good_id, e.category, e.min_percent FROM want_entries e JOIN want_lists w ON w.lot_id = e.lot_id {where} ORDER BY e.lot_id, e.rank",
-                r => (Lot: new LotId(r.GetGuid(0)), Entry: DbText.Parse<WantKind>(r.GetString(1)) switch
-                {
-                    WantKind.Lot => WantEntry.ForLot(new LotId(r.GetGuid(2))),
-                    WantKind.Good => WantEntry.ForGood(GoodId.Parse(r.GetString(3))),
-                    _ => WantEntry.ForCategory(CategoryId.Parse(r.GetString(4)), r.GetInt32(5)).Value,
-                }), cancellationToken, parameters);
-            var byLot = entries.ToLookup(e => e.Lot, e => e.Entry);
-            return owners.OrderBy(o => o.Lot.Value).Select(o => WantList.Restore(o.Lot, o.Owner, byLot[o.Lot])).ToList();
-        }, cancellationToken);
+        ReadAsync(c => ReadWantListsAsync(c, where, cancellationToken, parameters), cancellationToken);
+
+    private static async Task<List<WantList>> ReadWantListsAsync(DbConnection c, string where, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        var owners = await QueryAsync(c, $"SELECT w.lot_id, w.owner_id FROM want_lists w {where}",
+            r => (Lot: new LotId(r.GetGuid(0)), Owner: new TraderId(r.GetGuid(1))), cancellationToken, parameters);
+        var entries = await QueryAsync(c,
+            $"SELECT e.lot_id, e.kind, e.target_lot_id, e.good_id, e.category, e.min_percent FROM want_entries e JOIN want_lists w ON w.lot_id = e.lot_id {where} ORDER BY e.lot_id, e.rank",
+            r => (Lot: new LotId(r.GetGuid(0)), Entry: DbText.Parse<WantKind>(r.GetString(1)) switch
+            {
+                WantKind.Lot => WantEntry.ForLot(new LotId(r.GetGuid(2))),
+                WantKind.Good => WantEntry.ForGood(GoodId.Parse(r.GetString(3))),
+                _ => WantEntry.ForCategory(CategoryId.Parse(r.GetString(4)), r.GetInt32(5)).Value,
+            }), cancellationToken, parameters);
+        var byLot = entries.ToLookup(e => e.Lot, e => e.Entry);
+        return owners.OrderBy(o => o.Lot.Value).Select(o => WantList.Restore(o.Lot, o.Owner, byLot[o.Lot])).ToList();
+    }
 
     /// <inheritdoc/>
     public Task AddRateAsync(KpwRate rate, TraderId? actor, CancellationToken cancellationToken = default)
@@ -133,8 +139,8 @@ public abstract partial class SqlMarketStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<KpwRate>> ListRatesAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<KpwRate>>(async c => await QueryAsync(c, "SELECT date, kpw_per_cny, place FROM kpw_rates ORDER BY date DESC, place",
-            r => new KpwRate(r.GetFieldValue<DateOnly>(0), r.GetDecimal(1), r.GetString(2)), cancellationToken), cancellationToken);
+        CachedReadAsync<IReadOnlyList<KpwRate>>("rates", async c => (await QueryAsync(c, "SELECT date, kpw_per_cny, place FROM kpw_rates ORDER BY date DESC, place",
+            r => new KpwRate(r.GetFieldValue<DateOnly>(0), r.GetDecimal(1), r.GetString(2)), cancellationToken)).AsReadOnly(), cancellationToken);
 
     private static Lot ReadLot(DbDataReader r)
     {

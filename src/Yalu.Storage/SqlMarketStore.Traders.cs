@@ -55,7 +55,8 @@ public abstract partial class SqlMarketStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<Trader>> ListTradersAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<Trader>>(async c => await QueryAsync(c, $"SELECT {TraderColumns} FROM traders ORDER BY handle_key", ReadTrader, cancellationToken), cancellationToken);
+        CachedReadAsync<IReadOnlyList<Trader>>("traders",
+            async c => (await QueryAsync(c, $"SELECT {TraderColumns} FROM traders ORDER BY handle_key", ReadTrader, cancellationToken)).AsReadOnly(), cancellationToken);
 
     /// <inheritdoc/>
     public Task SetCredentialAsync(TraderId trader, string passHash, TraderId? actor, CancellationToken cancellationToken = default)
@@ -110,7 +111,7 @@ public abstract partial class SqlMarketStore
 
     /// <inheritdoc/>
     public Task<MarketCatalog> GetCatalogAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(async c => new MarketCatalog(await QueryAsync(c,
+        CachedReadAsync("catalog", async c => new MarketCatalog(await QueryAsync(c,
             "SELECT id, category, name_en, name_ko, name_zh, unit, price_low, price_high FROM goods ORDER BY id",
             r => new Good(GoodId.Parse(r.GetString(0)), CategoryId.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
                 UnitCode.Parse(r.GetString(5)), new Money(r.GetInt64(6)), new Money(r.GetInt64(7))),

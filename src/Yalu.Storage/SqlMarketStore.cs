@@ -13,6 +13,7 @@ namespace Yalu.Storage;
 public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ReadCache _cache = new();
 
     /// <summary>Creates the shared part; <paramref name="clock"/> stamps events and credentials.</summary>
     protected SqlMarketStore(TimeProvider clock) => Clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -118,7 +119,12 @@ public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var tx = await BeginWriteAsync(connection, cancellationToken);
         var result = await work(connection, tx);
-        if (result.IsOk) await tx.CommitAsync(cancellationToken);
+        if (result.IsOk)
+        {
+            await tx.CommitAsync(cancellationToken);
+            // The request that wrote reads its own write.
+            ReadScope.Current?.Forget();
+        }
         else await tx.RollbackAsync(cancellationToken);
         return result;
     }
@@ -127,6 +133,42 @@ public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         return await work(connection);
+    }
+
+    /// <summary>
+    /// A read of market data that every request repeats (the catalog, traders, lots, rates), served
+    /// from <see cref="ReadCache"/> while the event log's highest <c>seq</c> is unchanged: one
+    /// primary-key lookup instead of the query and the mapping of every row. The result must be
+    /// immutable, since every caller gets the same instance.
+    /// </summary>
+    private async Task<T> CachedReadAsync<T>(string key, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) where T : class
+    {
+        var scope = ReadScope.Current;
+        if (scope?.Seq is { } seen && _cache.TryGet(seen, key, out T? known)) return known!;
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        long before = await LastSeqAsync(connection, cancellationToken);
+        scope?.Saw(before);
+        if (_cache.TryGet(before, key, out T? kept)) return kept!;
+        var value = await work(connection);
+        if (await LastSeqAsync(connection, cancellationToken) == before) _cache.Put(before, key, value);
+        return value;
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> LastEventSeqAsync(CancellationToken cancellationToken = default)
+    {
+        long seq = await ReadAsync(c => LastSeqAsync(c, cancellationToken), cancellationToken);
+        ReadScope.Current?.Saw(seq);
+        return seq;
+    }
+
+    /// <inheritdoc/>
+    public IDisposable BeginReadScope() => ReadScope.Begin();
+
+    private static async Task<long> LastSeqAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM event_log");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Yalu.Storage;
 using Yalu.Web.Catalog;
 using Yalu.Web.Idempotency;
 using Yalu.Web.Lots;
@@ -26,8 +28,10 @@ public static class YaluWebApplicationExtensions
 
     /// <summary>
     /// The pipeline, for any application builder: response compression and security headers, errors
-    /// as ProblemDetails, the node's static files, routing, session authentication, the pages' idle
-    /// timeout and culture, roles, rate limits, the body cap and idempotency, then the endpoints and
+    /// as ProblemDetails, the node's static files, a store read scope per request
+    /// (<see cref="IMarketStore.BeginReadScope"/>), routing, session authentication, the pages' idle
+    /// timeout and culture, roles, rate limits, the output cache of public market reads
+    /// (<see cref="Api.MarketOutputCache"/>), the body cap and idempotency, then the endpoints and
     /// the pages.
     /// </summary>
     public static IApplicationBuilder UseYaluApi(this IApplicationBuilder app)
@@ -50,11 +54,18 @@ public static class YaluWebApplicationExtensions
         app.UseWhen(c => !PagePaths.IsPage(c.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(c => PagePaths.IsPage(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseYaluStaticFiles();
+        // One read scope per request: the store's kept reads in it share one event-log lookup.
+        app.Use(static async (context, next) =>
+        {
+            using var scope = context.RequestServices.GetRequiredService<IMarketStore>().BeginReadScope();
+            await next(context);
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseYaluPageSession();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseEndpoints(endpoints =>
         {

@@ -95,6 +95,7 @@ public static class YaluWebServiceCollectionExtensions
             };
         });
         services.AddOpenApi();
+        services.AddMarketOutputCache();
         services.AddYaluRounds();
         services.AddYaluPages();
         return services;

@@ -171,6 +171,61 @@ public abstract partial class MarketStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_kept_read_never_hides_a_committed_write_by_this_store_or_another_on_the_same_database()
+    {
+        var kim = await TraderAsync("kim");
+        var lot = await LotAsync(kim);
+        await using var other = await ReopenStoreAsync(Clock);
+        // Read everything the store keeps, twice, so the second read is served from memory.
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(lot, Assert.Single(await Store.ListLotsAsync(LotState.Open, Ct)));
+            Assert.Single(await Store.ListLotsAsync(null, Ct));
+            Assert.Single(await Store.ListTradersAsync(Ct));
+            Assert.Equal(Goods, (await Store.GetCatalogAsync(Ct)).Goods);
+            Assert.Empty(await Store.ListRatesAsync(Ct));
+        }
+
+        // Another node on the same database writes: this store sees each write on its next read.
+        var withdrawn = (await other.UpdateLotAsync(lot.Withdraw().Value, kim.Id, Ct)).Value;
+        Assert.Empty(await Store.ListLotsAsync(LotState.Open, Ct));
+        Assert.Equal(withdrawn, Assert.Single(await Store.ListLotsAsync(null, Ct)));
+        await other.AddTraderAsync(Trader.Register(Handle.Parse("lee"), Side.Changbai, Language.Zh, Clock), null, Ct);
+        Assert.Equal(["kim", "lee"], (await Store.ListTradersAsync(Ct)).Select(t => t.Handle.Value));
+        await other.UpsertGoodsAsync([new Good(GoodId.Parse("G01"), CategoryId.Grain, "rice", "쌀", "大米", UnitCode.Parse("kg"), Money.Parse("4"), Money.Parse("7"))], null, Ct);
+        Assert.Equal(Money.Parse("7"), (await Store.GetCatalogAsync(Ct)).Find(Goods[0].Id)!.PriceHigh);
+        await other.AddRateAsync(new KpwRate(new DateOnly(2025, 10, 26), 4920, "Hyesan"), null, Ct);
+        Assert.Equal(4920m, Assert.Single(await Store.ListRatesAsync(Ct)).KpwPerCny);
+
+        // And this store's own writes, read back at once.
+        var second = await LotAsync(kim, "S01");
+        Assert.Equal(second, Assert.Single(await Store.ListLotsAsync(LotState.Open, Ct)));
+        Assert.Equal(2, (await other.ListLotsAsync(null, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_read_scope_reads_its_own_writes_and_a_later_scope_sees_every_write_before_it()
+    {
+        var kim = await TraderAsync("kim");
+        await using var other = await ReopenStoreAsync(Clock);
+        Lot mine;
+        using (Store.BeginReadScope())
+        {
+            Assert.Empty(await Store.ListLotsAsync(LotState.Open, Ct));
+            Assert.Empty(await Store.ListLotsAsync(LotState.Open, Ct));
+            mine = await LotAsync(kim);
+            Assert.Equal(mine, Assert.Single(await Store.ListLotsAsync(LotState.Open, Ct)));
+        }
+        var theirs = (await other.AddLotAsync(Lot.Post(kim.Id, GoodId.Parse("S01"), Quantity.Of(1, "piece"), "", Money.Parse("9"), false, null, Clock).Value, kim.Id, Ct));
+        using (Store.BeginReadScope())
+        {
+            Assert.Equal(new[] { mine.Id.Value, theirs.Id.Value }.Order(), (await Store.ListLotsAsync(LotState.Open, Ct)).Select(l => l.Id.Value).Order());
+            Assert.Equal(await other.LastEventSeqAsync(Ct), await Store.LastEventSeqAsync(Ct));
+        }
+        Assert.Equal(2, (await Store.ListLotsAsync(LotState.Open, Ct)).Count);
+    }
+
+    [Fact]
     public async Task Rates_are_dated_and_listed_newest_first()
     {
         await Store.AddRateAsync(new KpwRate(new DateOnly(2024, 4, 14), 1810, "Hyesan"), null, Ct);

@@ -105,6 +105,34 @@ public abstract partial class ApiContract : IAsyncLifetime
     private sealed record Row(string Name, HttpMethod Method, Func<string, string> Path, Func<Caller, object?> Body, int Anonymous, int A, int B, int Keeper);
 
     [Fact]
+    public async Task The_open_lot_list_is_kept_between_writes_and_never_shown_stale_after_one()
+    {
+        var kim = await TraderAsync("kim");
+        string first = await LotAsync(kim);
+        using var anonymous = Client();
+        var listed = await anonymous.GetAsync("/api/lots", Ct);
+        string body = await listed.Content.ReadAsStringAsync(Ct);
+        var again = await anonymous.GetAsync("/api/lots", Ct);
+        Assert.Equal(body, await again.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("application/json; charset=utf-8", again.Content.Headers.ContentType?.ToString());
+
+        // A write through the API, then one straight into the store (as another node would): each shows at once.
+        string second = await LotAsync(kim, "S01");
+        Assert.Equal(new[] { first, second }.Order(), (await OpenLotIdsAsync()).Order());
+        string third = await StoreLotAsync(kim);
+        Assert.Equal(new[] { first, second, third }.Order(), (await OpenLotIdsAsync()).Order());
+        using var owner = Client(kim);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync($"/api/lots/{first}/withdraw", null, Ct)).StatusCode);
+        Assert.DoesNotContain(first, await OpenLotIdsAsync());
+
+        async Task<string[]> OpenLotIdsAsync()
+        {
+            using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/api/lots", Ct));
+            return [.. document.RootElement.EnumerateArray().Select(l => l.GetProperty("id").GetString()!)];
+        }
+    }
+
+    [Fact]
     public async Task Every_endpoint_answers_each_role_as_the_table_says_and_nothing_else()
     {
         var a = await TraderAsync("trader-a");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 using Yalu.Storage;
@@ -20,7 +21,7 @@ public static class LotApi
     {
         var group = endpoints.MapGroup("/api/lots").WithTags("Lots");
 
-        group.MapGet("/", Search).WithSummary("Open lots, optionally of one good, category or side (public).");
+        group.MapGet("/", Search).CacheOutput(MarketOutputCache.Policy).WithSummary("Open lots, optionally of one good, category or side (public).");
         group.MapGet("/mine", Mine).RequireAuthorization(YaluAuth.TraderPolicy).WithSummary("My lots in every state.");
         group.MapGet("/{id}", Get).WithSummary("One lot: any open lot; a closed one only to its owner or a keeper.");
         group.MapPost("/", Create).RequireAuthorization(YaluAuth.TraderPolicy).WithSummary("Post a lot of mine.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -30,11 +31,20 @@ public sealed class UiText
     /// <summary>Whether any resource file has <paramref name="key"/>.</summary>
     public static bool Has(string key) => Find(key, CultureInfo.InvariantCulture) is not null;
 
+    /// <summary>
+    /// Texts found, by culture and key. A page asks for dozens of texts and each lookup walks the
+    /// files and the culture's parents inside <see cref="ResourceManager"/>; the resources are
+    /// embedded and never change, so a found text is kept. Only found keys are kept, so the size is
+    /// bounded by the resource files.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Culture, string Key), string> Found = new();
+
     private static string? Find(string key, CultureInfo culture)
     {
+        if (Found.TryGetValue((culture.Name, key), out var kept)) return kept;
         foreach (var file in Files)
         {
-            if (file.GetString(key, culture) is { } text) return text;
+            if (file.GetString(key, culture) is { } text) return Found[(culture.Name, key)] = text;
         }
         return null;
     }
