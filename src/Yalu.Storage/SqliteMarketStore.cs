@@ -17,16 +17,32 @@ public sealed class SqliteMarketStore : SqlMarketStore
 
     private static readonly IReadOnlyList<Migration> SqliteMigrations = Migration.For("Sqlite");
     private readonly string _connectionString;
+    private readonly string _sessionPragmas;
 
-    private SqliteMarketStore(string connectionString, TimeProvider clock) : base(clock) => _connectionString = connectionString;
+    private SqliteMarketStore(string connectionString, TimeProvider clock, SqliteStoreOptions options) : base(clock)
+    {
+        _connectionString = connectionString;
+        // locking_mode must come first: it decides, at the first read, whether WAL's index is shared memory or heap.
+        _sessionPragmas = (options.ExclusiveLocking ? "PRAGMA locking_mode=EXCLUSIVE; " : "")
+            + $"PRAGMA foreign_keys=ON; PRAGMA synchronous={(int)options.Synchronous}; PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<Migration> Migrations => SqliteMigrations;
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/>, switches it to WAL and applies pending migrations.</summary>
-    public static async Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, clock, SqliteStoreOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Opens the store with harness settings (<see cref="SqliteStoreOptions"/>); the node uses the
+    /// overload without options, which is <see cref="SqliteStoreOptions.Default"/>.
+    /// </summary>
+    public static async Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, SqliteStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -35,7 +51,7 @@ public sealed class SqliteMarketStore : SqlMarketStore
             ForeignKeys = true,
             DefaultTimeout = 30,
         }.ToString();
-        var store = new SqliteMarketStore(connectionString, clock);
+        var store = new SqliteMarketStore(connectionString, clock, options);
         try
         {
             await using (var connection = await store.OpenConnectionAsync(cancellationToken))
@@ -74,8 +90,7 @@ public sealed class SqliteMarketStore : SqlMarketStore
         {
             await connection.OpenAsync(cancellationToken);
             // Per-connection settings: set on every open, pooled or not.
-            await using var command = Command(connection, null,
-                $"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds};");
+            await using var command = Command(connection, null, _sessionPragmas);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
