@@ -8,8 +8,9 @@ namespace Yalu.Storage.Tests;
 /// The short version of bench/powercut.sh: the market-day driver (bench/powercut/Yalu.PowerCut) on
 /// a FUSE filesystem that forgets every write not fsynced (bench/powercut/lazyfs.py), cut at 50
 /// random moments; after each cut the store reopens and no acknowledged write is missing, the
-/// integrity check passes and the invariants hold. A second test proves the harness bites: at
-/// synchronous=OFF the same cuts lose acknowledged writes. Needs root, /dev/fuse and Debian's
+/// integrity check passes and the invariants hold. Two more prove the harness bites: at
+/// synchronous=OFF the same cuts lose acknowledged writes, and the filesystem's self-test
+/// (bench/powercut/selftest.py) shows it drops exactly the unsynced data, sizes and names. Needs root, /dev/fuse and Debian's
 /// fuse3 + python3-fusepy; skipped with one line saying what is missing, except under CI (CI set),
 /// where that fails instead.
 /// </summary>
@@ -37,6 +38,17 @@ public sealed class PowerCutTests
         var summary = await RunHarnessAsync(5, "off");
         Assert.True(summary.GetProperty("lost").GetInt32() > 0, $"the harness did not notice lost writes at synchronous=OFF: {summary}");
         Assert.Equal(0, summary.GetProperty("driver_errors").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_filesystem_forgets_exactly_what_was_not_synced()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string directory = Path.Combine(RepositoryRoot(), "bench", "powercut");
+        await RequireToolsAsync(Path.Combine(directory, "powercut.py"), ct);
+        var (code, stdout, stderr) = await RunAsync("/usr/bin/python3", [Path.Combine(directory, "selftest.py")], TimeSpan.FromMinutes(1), ct);
+        Assert.True(code == 0, $"lazyfs.py self-test failed:\n{stdout}{stderr}");
+        Assert.StartsWith("selftest ok", stdout, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> RunHarnessAsync(int cuts, string synchronous)
