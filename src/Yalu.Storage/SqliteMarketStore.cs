@@ -8,7 +8,9 @@ namespace Yalu.Storage;
 /// NORMAL can lose committed transactions on power loss; FULL fsyncs the log at every commit),
 /// foreign keys on and a busy timeout. Writers take the file's write lock up front
 /// (<c>BEGIN IMMEDIATE</c>), so writes are serialised and event sequence numbers are in commit order.
-/// Thread-safe; connections are pooled. docs/storage.md has the schema and the reasons.
+/// Thread-safe; connections are pooled. docs/storage.md has the schema and the reasons. Only the
+/// power-cut harness opens it with other <see cref="SqliteStoreOptions"/> (exclusive locking, a
+/// weaker synchronous level); the node always uses the defaults.
 /// </summary>
 public sealed class SqliteMarketStore : SqlMarketStore
 {
