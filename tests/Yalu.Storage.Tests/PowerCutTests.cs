@@ -63,7 +63,7 @@ public sealed class PowerCutTests
         {
             var (code, stdout, stderr) = await RunAsync("/usr/bin/python3",
                 [harness, "--driver", driver, "--cuts", $"{cuts}", "--seed", $"{Seed}", "--max-delay-ms", "1000",
-                 "--synchronous", synchronous, "--log", log], TimeSpan.FromMinutes(5), ct);
+                 "--synchronous", synchronous, "--log", log], TimeSpan.FromMinutes(10), ct);
             string tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(15)) : "(no log)";
             Assert.True(code == 0, $"the harness exited {code}: {stderr}\n{tail}");
             string last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
