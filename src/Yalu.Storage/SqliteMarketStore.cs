@@ -9,7 +9,9 @@ namespace Yalu.Storage;
 /// NORMAL can lose committed transactions on power loss; FULL fsyncs the log at every commit),
 /// foreign keys on and a busy timeout. Writers take the file's write lock up front
 /// (<c>BEGIN IMMEDIATE</c>), so writes are serialised and event sequence numbers are in commit order.
-/// Thread-safe; connections are pooled. docs/storage.md has the schema and the reasons.
+/// Thread-safe; connections are pooled. docs/storage.md has the schema and the reasons. Only the
+/// power-cut harness opens it with other <see cref="SqliteStoreOptions"/> (exclusive locking, a
+/// weaker synchronous level); the node always uses the defaults.
 /// </summary>
 public sealed class SqliteMarketStore : SqlMarketStore
 {
@@ -23,16 +25,32 @@ public sealed class SqliteMarketStore : SqlMarketStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _startup = new(1, 1);
     private readonly SemaphoreSlim _clearing = new(1, 1);
+    private readonly string _sessionPragmas;
 
-    private SqliteMarketStore(string connectionString, TimeProvider clock) : base(clock) => _connectionString = connectionString;
+    private SqliteMarketStore(string connectionString, TimeProvider clock, SqliteStoreOptions options) : base(clock)
+    {
+        _connectionString = connectionString;
+        // locking_mode must come first: it decides, at the first read, whether WAL's index is shared memory or heap.
+        _sessionPragmas = (options.ExclusiveLocking ? "PRAGMA locking_mode=EXCLUSIVE; " : "")
+            + $"PRAGMA foreign_keys=ON; PRAGMA synchronous={(int)options.Synchronous}; PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
+    }
 
     /// <inheritdoc/>
     protected override IReadOnlyList<Migration> Migrations => SqliteMigrations;
 
     /// <summary>Opens (creating when missing) the database file at <paramref name="path"/>, switches it to WAL and applies pending migrations.</summary>
-    public static async Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, clock, SqliteStoreOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Opens the store with harness settings (<see cref="SqliteStoreOptions"/>); the node uses the
+    /// overload without options, which is <see cref="SqliteStoreOptions.Default"/>.
+    /// </summary>
+    public static async Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, SqliteStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -41,7 +59,7 @@ public sealed class SqliteMarketStore : SqlMarketStore
             // Not ForeignKeys = true: that runs a PRAGMA on every open; OpenConnectionAsync sets it once per handle.
             DefaultTimeout = 30,
         }.ToString();
-        var store = new SqliteMarketStore(connectionString, clock);
+        var store = new SqliteMarketStore(connectionString, clock, options);
         try
         {
             await using (var connection = await store.OpenConnectionAsync(cancellationToken))
@@ -86,8 +104,7 @@ public sealed class SqliteMarketStore : SqlMarketStore
             var handle = connection.Handle!;
             if (!Configured.TryGetValue(handle, out _))
             {
-                await using var command = Command(connection, null,
-                    $"PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMilliseconds};");
+                await using var command = Command(connection, null, _sessionPragmas);
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 Configured.AddOrUpdate(handle, Configured);
             }

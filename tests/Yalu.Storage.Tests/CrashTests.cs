@@ -10,7 +10,7 @@ namespace Yalu.Storage.Tests;
 /// acknowledges each commit on stdout; it is killed with SIGKILL at a random moment, 100 times.
 /// After each kill the store opens, the integrity check passes, every acknowledged write is there,
 /// and the invariants hold. (SIGKILL leaves the page cache to the kernel, so this proves the
-/// transaction boundaries, not the fsyncs; synchronous=FULL is checked separately.)
+/// transaction boundaries, not the fsyncs; the fsyncs are <see cref="PowerCutTests"/>'s job.)
 /// </summary>
 public sealed class CrashTests
 {

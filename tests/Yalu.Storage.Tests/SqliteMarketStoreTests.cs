@@ -30,5 +30,22 @@ public sealed class SqliteMarketStoreTests : MarketStoreContract
         Assert.Equal("1", await store.PragmaAsync("foreign_keys", ct));
         Assert.Equal(SqliteMarketStore.BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), await store.PragmaAsync("busy_timeout", ct));
         Assert.Equal("ok", await store.PragmaAsync("integrity_check", ct));
+        Assert.Equal("normal", await store.PragmaAsync("locking_mode", ct));
+    }
+
+    [Fact]
+    public async Task Harness_options_set_exclusive_locking_and_a_weaker_sync_only_when_asked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string path = System.IO.Path.Combine(_directory, "harness.db");
+        await using var store = await SqliteMarketStore.OpenAsync(path, new TestClock(),
+            new SqliteStoreOptions { ExclusiveLocking = true, Synchronous = SqliteSynchronous.Off }, ct);
+        Assert.Equal("exclusive", await store.PragmaAsync("locking_mode", ct));
+        Assert.Equal("0", await store.PragmaAsync("synchronous", ct));
+        Assert.Equal("wal", await store.PragmaAsync("journal_mode", ct));
+        Assert.False(File.Exists(path + "-shm"), "in exclusive locking mode WAL keeps its index in heap memory, not in a -shm file");
+        Assert.Equal(SqliteSynchronous.Full, SqliteStoreOptions.Default.Synchronous);
+        Assert.False(SqliteStoreOptions.Default.ExclusiveLocking);
+        Assert.Throws<ArgumentException>(() => new SqliteStoreOptions { Synchronous = (SqliteSynchronous)7 }.Validate());
     }
 }
