@@ -1,0 +1,81 @@
+using Xunit;
+using Yalu.Market.Catalog;
+using Yalu.Market.Trading;
+using Yalu.Storage;
+
+namespace Yalu.Tests;
+
+public sealed class BulletinCommandTests : IDisposable
+{
+    private readonly string _db = Path.Combine(Path.GetTempPath(), $"yalu-bulletin-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { _db, _db + "-wal", _db + "-shm" }) File.Delete(file);
+    }
+
+    [Fact]
+    public async Task The_bulletin_of_a_market_day_carries_its_rate_and_medians_and_checks_intact()
+    {
+        await SeedConfirmedLoopAsync();
+
+        var printed = CliRun.Run(["bulletin", "--db", _db, "--lang", "en", "--market", "changbai"]);
+        Assert.Equal(0, printed.Code);
+        var lines = printed.Stdout.TrimEnd('\n').Split('\n');
+        Assert.StartsWith($"YALU CHANGBAI {DateTime.UtcNow:yyyy-MM-dd} KPW 1250.00 GOODS 2 CHECK ", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^1 G01 4\.50 1 \d \| rice / kg$", lines[1]);
+        Assert.Matches(@"^2 S01 15\.00 1 \d \| dried pollack / kg$", lines[2]);
+
+        var intact = CliRun.Run(["bulletin", "check", "-"], printed.Stdout);
+        Assert.Equal(0, intact.Code);
+        Assert.Contains("bulletin intact", intact.Stdout, StringComparison.Ordinal);
+
+        string miscopied = printed.Stdout.Replace(" 4.50 ", " 4.80 ", StringComparison.Ordinal);
+        var wrong = CliRun.Run(["bulletin", "check", "-"], miscopied);
+        Assert.Equal(1, wrong.Code);
+        Assert.Contains("line 2: WRONG", wrong.Stdout, StringComparison.Ordinal);
+        Assert.Contains("line 3: intact", wrong.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-:2: BU004", wrong.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_options_are_a_usage_error_and_a_missing_file_an_input_error()
+    {
+        Assert.Equal(2, CliRun.Run(["bulletin", "--db", _db, "--lang", "fr"]).Code);
+        Assert.Equal(2, CliRun.Run(["bulletin", "--db", _db, "--market", "seoul"]).Code);
+        Assert.Equal(1, CliRun.Run(["bulletin", "check", Path.Combine(Path.GetTempPath(), "no-such-bulletin.txt")]).Code);
+        Assert.False(File.Exists(_db), "a usage error opens no database");
+    }
+
+    private async Task SeedConfirmedLoopAsync()
+    {
+        var clock = TimeProvider.System;
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await SqliteMarketStore.OpenAsync(_db, clock, ct);
+        var kg = UnitCode.Parse("kg");
+        Good rice = new(GoodId.Parse("G01"), CategoryId.Grain, "rice", "쌀", "大米", kg, Money.Parse("3.63"), Money.Parse("5.80"));
+        Good pollack = new(GoodId.Parse("S01"), CategoryId.Parse("seafood"), "dried pollack", "마른 명태", "明太鱼干", kg, Money.Parse("10.00"), Money.Parse("20.00"));
+        await store.UpsertGoodsAsync([rice, pollack], actor: null, ct);
+        var keeper = (await store.AddTraderAsync(Trader.Register(Handle.Parse("bulletin-keeper"), Side.Changbai, Language.En, clock), null, ct)).Value;
+        var alice = (await store.AddTraderAsync(Trader.Register(Handle.Parse("bulletin-alice"), Side.Changbai, Language.En, clock), null, ct)).Value;
+        var bob = (await store.AddTraderAsync(Trader.Register(Handle.Parse("bulletin-bob"), Side.Changbai, Language.En, clock), null, ct)).Value;
+        var a = await store.AddLotAsync(Lot.Post(alice.Id, rice.Id, Quantity.Of(2, "kg"), null, Money.Parse("9.00"), false, null, clock).Value, alice.Id, ct);
+        var b = await store.AddLotAsync(Lot.Post(bob.Id, pollack.Id, Quantity.Of(1, "kg"), null, Money.Parse("15.00"), false, null, clock).Value, bob.Id, ct);
+        await store.AddRateAsync(new KpwRate(DateOnly.FromDateTime(DateTime.UtcNow), 1250m, "Changbai"), keeper.Id, ct);
+
+        var round = Round.Schedule(keeper.Id, RoundParameters.Default, clock);
+        await store.AddRoundAsync(round, keeper.Id, ct);
+        var running = await store.UpdateRoundAsync(round.Start().Value, RoundState.Scheduled, keeper.Id, ct);
+        Leg[] legs =
+        [
+            new(LegId.New(clock), round.Id, 0, 0, alice.Id, a.Id, bob.Id, LegState.Pending),
+            new(LegId.New(clock), round.Id, 0, 1, bob.Id, b.Id, alice.Id, LegState.Pending),
+        ];
+        Assert.True((await store.StoreRoundResultAsync(running.Value.Clear(clock.GetUtcNow()).Value, legs, keeper.Id, ct)).IsOk);
+        foreach (var leg in legs)
+        {
+            var book = new TradeBook(await store.ListLotsAsync(null, ct), await store.ListLegsAsync(round.Id, ct));
+            Assert.True((await store.ApplyAsync(book.Confirm(leg.Id).Value, "leg.confirmed", keeper.Id, ct)).IsOk);
+        }
+    }
+}
