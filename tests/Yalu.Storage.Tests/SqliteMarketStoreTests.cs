@@ -1,4 +1,5 @@
 using Xunit;
+using Yalu.Testing;
 
 namespace Yalu.Storage.Tests;
 

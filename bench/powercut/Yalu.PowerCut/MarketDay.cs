@@ -1,6 +1,6 @@
-using Yalu.Clearing.Capped;
+using Yalu.Engine.Capped;
 using Yalu.Market.Catalog;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 
@@ -11,7 +11,7 @@ namespace Yalu.PowerCut;
 /// cut left it: a round left scheduled or running fails (as a node restarting does); pending legs
 /// are handed over (85 %) or fail as no-shows; traders post lots and want lists until 16 open lots
 /// have wants, sometimes withdrawing one; then the keeper clears a round the way the node's
-/// RoundEngine does (MarketClearing, CappedSolver, EnforceGroups, ToLegs, StoreRoundResultAsync).
+/// RoundEngine does (RoundGraph, CappedSolver, EnforceGroups, ToLegs, StoreRoundResultAsync).
 /// Every committed write is acknowledged with the sequence number of the event it appended.
 /// </summary>
 internal sealed class MarketDay(IMarketStore store, TimeProvider clock, Random random, Acknowledger output)
@@ -166,7 +166,7 @@ internal sealed class MarketDay(IMarketStore store, TimeProvider clock, Random r
         var traders = await store.ListTradersAsync();
         var lots = await store.ListLotsAsync();
         var wants = await store.ListOpenWantListsAsync();
-        var market = MarketClearing.Build(catalog, traders, lots, wants, parameters.Objective, GroupEncoding.SideConstraint);
+        var market = RoundGraph.Build(catalog, traders, lots, wants, parameters.Objective, GroupEncoding.SideConstraint);
         var clearing = market.Graph.ItemCount == 0
             ? new ClearingResult(market.Graph, ClearingStatus.Optimal, [], [], [])
             : new CappedSolver(new CappedOptions
@@ -177,7 +177,7 @@ internal sealed class MarketDay(IMarketStore store, TimeProvider clock, Random r
                 Weights = CappedWeights.Given,
                 Workers = 1,
             }, clock).Solve(market.Graph).Clearing;
-        var legs = MarketClearing.ToLegs(market, market.EnforceGroups(clearing), running, lots, clock);
+        var legs = RoundGraph.ToLegs(market, market.EnforceGroups(clearing), running, lots, clock);
         var stored = await store.StoreRoundResultAsync(running.Clear(clock.GetUtcNow()).Value, legs, keeper.Id);
         if (!stored.IsOk)
         {

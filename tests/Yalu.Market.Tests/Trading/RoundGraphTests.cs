@@ -6,7 +6,7 @@ using Yalu.Market.Trading;
 
 namespace Yalu.Market.Tests.Trading;
 
-public sealed class MarketClearingTests
+public sealed class RoundGraphTests
 {
     private readonly Market _market = new();
 
