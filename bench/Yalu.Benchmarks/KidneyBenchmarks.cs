@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Yalu.Clearing.Capped;
+using Yalu.Engine.Capped;
 using Yalu.Formats.PrefLib;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Benchmarks;
 

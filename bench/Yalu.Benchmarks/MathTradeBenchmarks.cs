@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Yalu.Clearing;
+using Yalu.Engine;
 using Yalu.Formats.TradeMaximizer;
 
 namespace Yalu.Benchmarks;

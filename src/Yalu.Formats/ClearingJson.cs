@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats;
 

@@ -70,8 +70,14 @@ public interface IMarketStore : IAsyncDisposable
     /// <summary>Every rate, newest first.</summary>
     Task<IReadOnlyList<KpwRate>> ListRatesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Adds a scheduled round.</summary>
-    Task AddRoundAsync(Round round, TraderId? actor, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds a scheduled round; fails with <see cref="ErrorCodes.RoundActive"/> when another round of the
+    /// market is scheduled or running (the database keeps one at a time, across every node on it).
+    /// </summary>
+    Task<Result<Round>> AddRoundAsync(Round round, TraderId? actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The rounds scheduled or running (at most one), oldest first.</summary>
+    Task<IReadOnlyList<Round>> ListActiveRoundsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes a round's new state if it is still in <paramref name="expected"/> (running → failed,

@@ -15,6 +15,12 @@ public sealed class PostgresMarketStore : SqlMarketStore
     /// <summary>The advisory lock key all Yalu writers share ("YALU" in ASCII).</summary>
     public const long WriteLockKey = 0x59414C55;
 
+    /// <summary>The advisory lock class of the node start-up lock ("YALS"); the second key is the market's schema.</summary>
+    public const int StartupLockClass = 0x59414C53;
+
+    /// <summary>The advisory lock class of the market's clearing lock ("YALR"); the second key is the market's schema.</summary>
+    public const int ClearingLockClass = 0x59414C52;
+
     private static readonly IReadOnlyList<Migration> PostgresMigrations = Migration.For("Postgres");
     private readonly NpgsqlDataSource _dataSource;
 
@@ -64,6 +70,77 @@ public sealed class PostgresMarketStore : SqlMarketStore
             await tx.DisposeAsync();
             throw;
         }
+    }
+
+    /// <inheritdoc/>
+    public override async Task<StoreLock> LockStartupAsync(CancellationToken cancellationToken = default) =>
+        await AdvisoryLockAsync(StartupLockClass, wait: true, cancellationToken) ?? throw new InvalidOperationException("PostgreSQL did not grant the start-up lock");
+
+    /// <inheritdoc/>
+    public override Task<StoreLock?> TryLockClearingAsync(CancellationToken cancellationToken = default) =>
+        AdvisoryLockAsync(ClearingLockClass, wait: false, cancellationToken);
+
+    /// <summary>
+    /// A session advisory lock on a connection of its own, keyed by the lock class and the market's
+    /// schema (so markets in other schemas of the database do not contend). The server releases it
+    /// when the connection ends: a node that dies, or loses its connection, holds nothing.
+    /// </summary>
+    private async Task<StoreLock?> AdvisoryLockAsync(int lockClass, bool wait, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // pg_advisory_lock returns void: the query yields true once it has the lock.
+            await using var take = new NpgsqlCommand(
+                wait ? "SELECT true FROM pg_advisory_lock(@class, hashtext(current_schema()))" : "SELECT pg_try_advisory_lock(@class, hashtext(current_schema()))",
+                connection);
+            take.Parameters.AddWithValue("class", lockClass);
+            if (await take.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        // A connection that broke took the lock with it: letting go then has nothing to do, and must not throw.
+        const string Unlock = "SELECT pg_advisory_unlock(@class, hashtext(current_schema()))";
+        return new StoreLock(
+            () =>
+            {
+                try
+                {
+                    using var unlock = new NpgsqlCommand(Unlock, connection);
+                    unlock.Parameters.AddWithValue("class", lockClass);
+                    unlock.ExecuteNonQuery();
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+                {
+                }
+                finally
+                {
+                    connection.Dispose();
+                }
+            },
+            async () =>
+            {
+                try
+                {
+                    await using var unlock = new NpgsqlCommand(Unlock, connection);
+                    unlock.Parameters.AddWithValue("class", lockClass);
+                    await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+                {
+                }
+                finally
+                {
+                    await connection.DisposeAsync();
+                }
+            });
     }
 
     /// <inheritdoc/>

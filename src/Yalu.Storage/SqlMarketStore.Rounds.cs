@@ -10,26 +10,39 @@ public abstract partial class SqlMarketStore
     private const string LegColumns = "id, round_id, exchange_index, position, giver_id, lot_id, receiver_id, state";
 
     /// <inheritdoc/>
-    public Task AddRoundAsync(Round round, TraderId? actor, CancellationToken cancellationToken = default)
+    public Task<Result<Round>> AddRoundAsync(Round round, TraderId? actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(round);
         return WriteAsync(async (c, tx) =>
         {
             var p = round.Parameters;
-            await ExecuteAsync(c, tx,
-                $"INSERT INTO rounds ({RoundColumns}) VALUES (@id, @keeper, @cycle, @chain, @objective, @limit, @state, @at, @finished)",
-                cancellationToken,
-                ("id", Id(round.Id.Value)), ("keeper", Id(round.Keeper.Value)), ("cycle", p.CycleCap), ("chain", p.ChainCap),
-                ("objective", DbText.Of(p.Objective)), ("limit", (long)p.TimeLimit.TotalMilliseconds), ("state", DbText.Of(round.State)),
-                ("at", round.CreatedAt), ("finished", round.FinishedAt));
+            try
+            {
+                await ExecuteAsync(c, tx,
+                    $"INSERT INTO rounds ({RoundColumns}) VALUES (@id, @keeper, @cycle, @chain, @objective, @limit, @state, @at, @finished)",
+                    cancellationToken,
+                    ("id", Id(round.Id.Value)), ("keeper", Id(round.Keeper.Value)), ("cycle", p.CycleCap), ("chain", p.ChainCap),
+                    ("objective", DbText.Of(p.Objective)), ("limit", (long)p.TimeLimit.TotalMilliseconds), ("state", DbText.Of(round.State)),
+                    ("at", round.CreatedAt), ("finished", round.FinishedAt));
+            }
+            catch (System.Data.Common.DbException e) when (IsUniqueViolation(e))
+            {
+                // rounds_one_active: the database itself keeps "one round scheduled or running per market".
+                return Result.Fail<Round>(ErrorCodes.RoundActive, "another round of the market is scheduled or running");
+            }
             await AppendEventAsync(c, tx, actor, "round.scheduled", round.Id.ToString(), new
             {
                 id = round.Id.ToString(), keeper = round.Keeper.ToString(), cycleCap = p.CycleCap, chainCap = p.ChainCap,
                 objective = DbText.Of(p.Objective), timeLimitMs = (long)p.TimeLimit.TotalMilliseconds,
             }, cancellationToken);
-            return Result.Ok(true);
+            return Result.Ok(round);
         }, cancellationToken);
     }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Round>> ListActiveRoundsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<Round>>(async c => await QueryAsync(c,
+            $"SELECT {RoundColumns} FROM rounds WHERE state IN ('scheduled', 'running') ORDER BY created_at, id", ReadRound, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<Result<Round>> UpdateRoundAsync(Round round, RoundState expected, TraderId? actor, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ namespace Yalu.Storage;
 /// migrations. Every write runs in one transaction with its event-log entry and commits only when
 /// the whole operation succeeded.
 /// </summary>
-public abstract partial class SqlMarketStore : IMarketStore
+public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ReadCache _cache = new();
@@ -33,6 +33,12 @@ public abstract partial class SqlMarketStore : IMarketStore
     /// </summary>
     protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <inheritdoc/>
+    public abstract Task<StoreLock> LockStartupAsync(CancellationToken cancellationToken = default);
+
+    /// <inheritdoc/>
+    public abstract Task<StoreLock?> TryLockClearingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>A GUID as the provider's column takes it.</summary>
     protected abstract object Id(Guid id);
 
@@ -46,12 +52,22 @@ public abstract partial class SqlMarketStore : IMarketStore
     protected virtual string SchemaVersionTable =>
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
-    /// <summary>Applies the migrations the database has not seen, each in its own transaction, in order.</summary>
+    /// <summary>
+    /// Applies the migrations the database has not seen, each in its own transaction, in order. Every
+    /// step, the very first <c>CREATE TABLE schema_version</c> included, runs under the writers' lock,
+    /// so nodes starting at once on one fresh database apply each step once and all come up
+    /// (PostgreSQL's <c>CREATE TABLE IF NOT EXISTS</c> is not safe against a concurrent twin: both
+    /// see no table and the second fails on the catalog's unique index).
+    /// </summary>
     protected async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using (var create = Command(connection, null, SchemaVersionTable))
-            await create.ExecuteNonQueryAsync(cancellationToken);
+        await using (var createTx = await BeginWriteAsync(connection, cancellationToken))
+        {
+            await using (var create = Command(connection, createTx, SchemaVersionTable))
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            await createTx.CommitAsync(cancellationToken);
+        }
         foreach (var migration in Migrations)
         {
             await using var tx = await BeginWriteAsync(connection, cancellationToken);

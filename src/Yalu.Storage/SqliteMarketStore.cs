@@ -21,6 +21,8 @@ public sealed class SqliteMarketStore : SqlMarketStore
     /// <summary>The database handles whose per-connection settings are applied (weak keys: a closed handle drops out).</summary>
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _startup = new(1, 1);
+    private readonly SemaphoreSlim _clearing = new(1, 1);
 
     private SqliteMarketStore(string connectionString, TimeProvider clock) : base(clock) => _connectionString = connectionString;
 
@@ -104,6 +106,25 @@ public sealed class SqliteMarketStore : SqlMarketStore
         ArgumentNullException.ThrowIfNull(connection);
         return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
+
+    /// <inheritdoc/>
+    /// <remarks>A SQLite file belongs to one node: the lock holds among this store's users in this process.</remarks>
+    public override async Task<StoreLock> LockStartupAsync(CancellationToken cancellationToken = default)
+    {
+        await _startup.WaitAsync(cancellationToken);
+        return Held(_startup);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>A SQLite file belongs to one node: the lock holds among this store's users in this process.</remarks>
+    public override async Task<StoreLock?> TryLockClearingAsync(CancellationToken cancellationToken = default) =>
+        await _clearing.WaitAsync(0, cancellationToken) ? Held(_clearing) : null;
+
+    private static StoreLock Held(SemaphoreSlim semaphore) => new(() => semaphore.Release(), () =>
+    {
+        semaphore.Release();
+        return ValueTask.CompletedTask;
+    });
 
     /// <inheritdoc/>
     protected override object Id(Guid id) => id.ToString("D");

@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
+using Yalu.Web.Hosting;
 using Yalu.Web.Rounds;
 using Yalu.Web.Security;
 using Yalu.Web.Traders;
@@ -22,7 +24,8 @@ public static class YaluWebServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the API's services over <paramref name="store"/> (which must also be an
-    /// <see cref="IWebStateStore"/>, as both SQL stores are): session authentication, the trader and
+    /// <see cref="IWebStateStore"/>, <see cref="IMarketLocks"/> and <see cref="IDataProtectionKeyStore"/>, as both SQL
+    /// stores are): data protection with its key ring in the store, session authentication, the trader and
     /// keeper policies, the pages (<see cref="YaluPagesServiceCollectionExtensions.AddYaluPages"/>), ProblemDetails with a stable <c>code</c>, the login throttle, the registration
     /// rate limit, the request-body cap and the OpenAPI document. The store is not disposed by the
     /// container: its opener owns it. Throws <see cref="ArgumentException"/> listing every invalid option.
@@ -32,6 +35,8 @@ public static class YaluWebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(store);
         if (store is not IWebStateStore webState) throw new ArgumentException("the store keeps no sessions (IWebStateStore)", nameof(store));
+        if (store is not IMarketLocks locks) throw new ArgumentException("the store has no market locks (IMarketLocks)", nameof(store));
+        if (store is not IDataProtectionKeyStore keys) throw new ArgumentException("the store keeps no data-protection keys (IDataProtectionKeyStore)", nameof(store));
         var options = new YaluWebOptions();
         configure?.Invoke(options);
         var problems = options.Validate();
@@ -51,9 +56,12 @@ public static class YaluWebServiceCollectionExtensions
             o.Hasher = options.Hasher;
         });
         services.AddRouting();
+        services.AddYaluUseCases();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(store);
         services.AddSingleton(webState);
+        services.AddSingleton(locks);
+        services.AddYaluDataProtection(keys);
         services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<TimeProvider>())
         {
             MaxFailures = options.LoginFailures,

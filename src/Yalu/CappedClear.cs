@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Yalu.Clearing.Capped;
+using Yalu.Engine.Capped;
 using Yalu.Formats;
 using Yalu.Formats.KidneySolver;
 using Yalu.Formats.PrefLib;
 using Yalu.Formats.TradeMaximizer;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Cli;
 
@@ -210,7 +210,7 @@ internal static class CappedClear
         var graph = clearing.Graph;
         var s = result.Statistics;
         var inv = CultureInfo.InvariantCulture;
-        writer.WriteLine($"Yalu {ClearCommand.Version} capped clearing of {file}{(donorFile is null ? "" : $" (donors from {donorFile})")}");
+        writer.WriteLine($"Yalu {ClearFileCommand.Version} capped clearing of {file}{(donorFile is null ? "" : $" (donors from {donorFile})")}");
         writer.WriteLine($"Loops of at most {options.MaxCycle} items, chains of at most {options.MaxChain} legs");
         writer.WriteLine(string.Create(inv, $"{s.Pairs} pairs, {s.Donors} donors, {s.Arcs} arcs ({s.ArcsKept} kept), {s.Parts} part(s), {s.Cycles} loops enumerated, formulation {s.Formulation}"));
         writer.WriteLine();

@@ -1,4 +1,4 @@
-using Yalu.Clearing;
+using Yalu.Engine;
 
 namespace Yalu.Cli;
 

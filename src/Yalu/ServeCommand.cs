@@ -1,12 +1,9 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Yalu.Web;
-using Yalu.Web.Demo;
 using Yalu.Web.Hosting;
 
 namespace Yalu.Cli;
@@ -26,7 +23,7 @@ internal static class ServeCommand
         var lan = new Option<bool>("--lan") { Description = $"Listen on the local network ({LanUrl}) so phones on the market's Wi-Fi can reach the node." };
         var db = new Option<string>("--db") { Description = "A SQLite file (default ./yalu.db) or a PostgreSQL connection string (Host=… or postgres://…).", DefaultValueFactory = _ => "yalu.db" };
         var noDemo = new Option<bool>("--no-demo") { Description = "On a fresh database, add only the catalog and the keeper account: no demo traders or lots." };
-        var command = new Command("serve", "Run the market node: the HTTP API (OpenAPI at /openapi/v1.json) over a SQLite file or PostgreSQL.")
+        var command = new Command("serve", "Run the market node: the pages for traders and the keeper, and the HTTP API (OpenAPI at /openapi/v1.json), over a SQLite file or PostgreSQL.")
         {
             urls, lan, db, noDemo,
         };
@@ -60,8 +57,8 @@ internal static class ServeCommand
             await using var app = builder.Build();
             app.MapYaluApi();
 
-            var hasher = app.Services.GetRequiredService<IOptions<YaluWebOptions>>().Value.Hasher;
-            var seeded = await DemoMarket.SeedIfFreshAsync(store, hasher, clock, demo, cancellationToken: cancellationToken);
+            // One node at a time seeds a fresh market and makes the first data-protection key.
+            var seeded = await NodeStartup.PrepareAsync(app.Services, demo, cancellationToken);
             if (seeded is not null)
             {
                 await stdout.WriteLineAsync($"yalu: new market: {seeded.Goods} goods, {seeded.Traders} demo traders, {seeded.Lots} lots with want lists");

@@ -16,7 +16,7 @@ internal static class YaluCommand
     {
         _ = stdin;
         var root = new RootCommand("Yalu: an offline-first barter clearing house. `yalu clear FILE` clears a want-list file.");
-        root.Subcommands.Add(ClearCommand.Create(openStdin, stdout, stderr));
+        root.Subcommands.Add(ClearFileCommand.Create(openStdin, stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(Console.Out, stderr));
 
         var parse = root.Parse(args);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Xunit;
-using Yalu.Clearing;
+using Yalu.Engine;
 using Yalu.Formats.Tests.TradeMaximizer;
 
 namespace Yalu.Formats.Tests;

@@ -1,6 +1,6 @@
 using CsCheck;
 using Xunit;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Market.Tests;
 

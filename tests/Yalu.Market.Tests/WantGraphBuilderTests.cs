@@ -1,5 +1,5 @@
 using Xunit;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Market.Tests;
 

@@ -297,6 +297,9 @@ public abstract partial class ApiContract
         await AssertProblemAsync(await k.GetAsync($"/api/rounds/{stalled.Id}/result", Ct), HttpStatusCode.Conflict, "round.running");
         await AssertProblemAsync(await k.GetAsync($"/api/rounds/{stalled.Id}/slip", Ct), HttpStatusCode.Conflict, "round.running");
 
+        // One round at a time is scheduled or running in the store: the stalled one ends first (ApiContract.Nodes: a start does that itself).
+        Assert.True((await Store.UpdateRoundAsync(stalled.Fail(Clock.GetUtcNow()).Value, RoundState.Scheduled, null, Ct)).IsOk);
+
         // A round already final in the store whose worker has not yet let go of the lane does not block the next one.
         var finished = Round.Schedule(new TraderId(Guid.Parse(keeper.Id!)), RoundParameters.Default, Clock);
         await Store.AddRoundAsync(finished, null, Ct);

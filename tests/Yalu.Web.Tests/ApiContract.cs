@@ -7,6 +7,7 @@ using Xunit;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Demo;
+using Yalu.Testing;
 
 namespace Yalu.Web.Tests;
 
@@ -17,7 +18,7 @@ namespace Yalu.Web.Tests;
 /// </summary>
 public abstract partial class ApiContract : IAsyncLifetime
 {
-    protected TestClock Clock { get; } = new();
+    protected TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected SqlMarketStore Store { get; private set; } = null!;
 

@@ -1,5 +1,6 @@
 using Xunit;
 using Yalu.Web.Security;
+using Yalu.Testing;
 
 namespace Yalu.Web.Tests;
 
@@ -55,7 +56,7 @@ public sealed class SecurityTests
     [Fact]
     public void Login_is_refused_after_five_failures_in_fifteen_minutes_and_allowed_again_later()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
         var throttle = new LoginThrottle(clock);
         for (int i = 0; i < 5; i++)
         {
@@ -71,14 +72,5 @@ public sealed class SecurityTests
         throttle.Failed("river-heron");
         throttle.Succeeded("river-heron");
         Assert.True(throttle.MayTry("river-heron", out _));
-    }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Yalu.Formats.PrefLib;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats.KidneySolver;
 

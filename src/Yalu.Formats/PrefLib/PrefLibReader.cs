@@ -1,5 +1,5 @@
 using System.Text;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats.PrefLib;
 

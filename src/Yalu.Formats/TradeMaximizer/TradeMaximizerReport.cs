@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats.TradeMaximizer;
 

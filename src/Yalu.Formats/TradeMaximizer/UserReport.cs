@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats.TradeMaximizer;
 

@@ -1,4 +1,4 @@
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats.TradeMaximizer;
 

@@ -63,6 +63,9 @@ public static class ErrorCodes
     /// <summary>The round is not in the state the operation needs.</summary>
     public const string RoundIllegalTransition = "round-illegal-transition";
 
+    /// <summary>Another round of the market is already scheduled or running (on this node or another sharing the database).</summary>
+    public const string RoundActive = "round-active";
+
     /// <summary>The leg is not pending.</summary>
     public const string LegNotPending = "leg-not-pending";
 

@@ -1,8 +1,8 @@
 namespace Yalu.Market.Trading;
 
 /// <summary>
-/// How <see cref="MarketClearing"/> expresses "at most one lot of this group trades" in a
-/// <see cref="Clearing.WantGraph"/>. A cycle cover cannot express the rule with pairing kept (a
+/// How <see cref="RoundGraph"/> expresses "at most one lot of this group trades" in a
+/// <see cref="Graphs.WantGraph"/>. A cycle cover cannot express the rule with pairing kept (a
 /// shared dummy forgets which lot entered it), so there are two faithful encodings with different
 /// costs; docs/domain.md explains both.
 /// </summary>

@@ -6,12 +6,21 @@ namespace Yalu.Market.Trading;
 /// </summary>
 public sealed record KpwRate
 {
-    /// <summary>Creates a rate; throws <see cref="ArgumentOutOfRangeException"/> when not positive or a place is longer than 64.</summary>
+    /// <summary>The largest rate a keeper may record: a typing slip of a few zeros is refused, any real rate is not.</summary>
+    public const decimal MaxKpwPerCny = 1_000_000m;
+
+    /// <summary>The longest place name.</summary>
+    public const int MaxPlaceLength = 64;
+
+    /// <summary>The place a rate is recorded for when none is named.</summary>
+    public const string DefaultPlace = "Hyesan";
+
+    /// <summary>Creates a rate; throws <see cref="ArgumentOutOfRangeException"/> when not positive or a place is longer than <see cref="MaxPlaceLength"/>.</summary>
     public KpwRate(DateOnly date, decimal kpwPerCny, string place)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kpwPerCny);
         ArgumentException.ThrowIfNullOrWhiteSpace(place);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(place.Length, 64, nameof(place));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(place.Length, MaxPlaceLength, nameof(place));
         Date = date;
         KpwPerCny = kpwPerCny;
         Place = place;

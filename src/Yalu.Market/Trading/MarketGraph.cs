@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Market.Trading;
 
 /// <summary>
 /// The <see cref="WantGraph"/> of a round together with what the graph cannot say itself: which
 /// lot each item is, and the groups of items of which at most one may trade. Built by
-/// <see cref="MarketClearing.Build"/>. Immutable and thread-safe.
+/// <see cref="RoundGraph.Build"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class MarketGraph
 {

@@ -1,6 +1,6 @@
 namespace Yalu.Market.Trading;
 
-/// <summary>What a round maximises; it sets the weight of every want (see <see cref="MarketClearing"/>).</summary>
+/// <summary>What a round maximises; it sets the weight of every want (see <see cref="RoundGraph"/>).</summary>
 public enum RoundObjective
 {
     /// <summary>The number of lots that change hands (weight 1 per lot received).</summary>

@@ -15,6 +15,24 @@ public sealed record RoundParameters
         TimeLimit = timeLimit;
     }
 
+    /// <summary>The smallest cycle cap: a loop has at least two lots.</summary>
+    public const int MinCycleCap = 2;
+
+    /// <summary>The largest cycle cap: people must be able to meet.</summary>
+    public const int MaxCycleCap = 6;
+
+    /// <summary>The smallest chain cap (0: no chains).</summary>
+    public const int MinChainCap = 0;
+
+    /// <summary>The largest chain cap.</summary>
+    public const int MaxChainCap = 10;
+
+    /// <summary>The shortest time limit, in seconds.</summary>
+    public const int MinTimeLimitSeconds = 1;
+
+    /// <summary>The longest time limit, in seconds (one hour).</summary>
+    public const int MaxTimeLimitSeconds = 3600;
+
     /// <summary>Cycle cap 3, no chains, count, 30 seconds.</summary>
     public static RoundParameters Default { get; } = new(3, 0, RoundObjective.Count, TimeSpan.FromSeconds(30));
 
@@ -34,10 +52,11 @@ public sealed record RoundParameters
     public static Result<RoundParameters> Create(int cycleCap, int chainCap, RoundObjective objective, TimeSpan timeLimit)
     {
         var errors = new List<string>();
-        if (cycleCap is < 2 or > 6) errors.Add($"cycle cap {cycleCap} is not in 2..6");
-        if (chainCap is < 0 or > 10) errors.Add($"chain cap {chainCap} is not in 0..10");
+        if (cycleCap is < MinCycleCap or > MaxCycleCap) errors.Add($"cycle cap {cycleCap} is not in {MinCycleCap}..{MaxCycleCap}");
+        if (chainCap is < MinChainCap or > MaxChainCap) errors.Add($"chain cap {chainCap} is not in {MinChainCap}..{MaxChainCap}");
         if (!Enum.IsDefined(objective)) errors.Add($"objective {objective} is unknown");
-        if (timeLimit < TimeSpan.FromSeconds(1) || timeLimit > TimeSpan.FromHours(1)) errors.Add($"time limit {timeLimit} is not in 1 s..1 h");
+        if (timeLimit < TimeSpan.FromSeconds(MinTimeLimitSeconds) || timeLimit > TimeSpan.FromSeconds(MaxTimeLimitSeconds))
+            errors.Add($"time limit {timeLimit} is not in {MinTimeLimitSeconds} s..{MaxTimeLimitSeconds} s");
         return errors.Count > 0
             ? Result.Fail<RoundParameters>(ErrorCodes.InvalidRoundParameters, string.Join("; ", errors))
             : Result.Ok(new RoundParameters(cycleCap, chainCap, objective, timeLimit));

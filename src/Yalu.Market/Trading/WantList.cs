@@ -5,7 +5,7 @@ namespace Yalu.Market.Trading;
 
 /// <summary>
 /// For one of my lots, what I would accept for it, best first. Entries are explicit lots or rules;
-/// a round expands the rules (<see cref="MarketClearing"/>). Validated on creation: at most
+/// a round expands the rules (<see cref="RoundGraph"/>). Validated on creation: at most
 /// <see cref="MaxEntries"/> entries, no entry twice, no lot of my own, no unknown lot, good or
 /// category, and no want list for a donor lot (it asks nothing back). Immutable.
 /// </summary>

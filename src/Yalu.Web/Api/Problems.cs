@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Yalu.Market.Trading;
+using Yalu.Web.Application;
+using Yalu.Web.Rounds;
 
 namespace Yalu.Web.Api;
 
@@ -32,13 +34,28 @@ public static class Problems
     public static ProblemHttpResult Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>The problem for an expected domain failure.</summary>
+    /// <summary>The problem for a failed use case: 422 with every invalid field, or the problem of its error.</summary>
+    public static ProblemHttpResult From<T>(Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.IsOk) throw new ArgumentException("a success is not a problem", nameof(outcome));
+        return outcome.Error is { } error
+            ? From(error)
+            : Validation(outcome.Fields.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+    }
+
+    /// <summary>The problem for an expected domain or use-case failure.</summary>
     public static ProblemHttpResult From(DomainError error)
     {
         ArgumentNullException.ThrowIfNull(error);
         return error.Code switch
         {
             ErrorCodes.HandleTaken => Of(409, ApiCodes.HandleTaken, error.Message),
+            UseCaseCodes.LotNotFound => Of(404, ApiCodes.LotNotFound, error.Message),
+            UseCaseCodes.RoundNotFound => Of(404, RoundCodes.RoundNotFound, error.Message),
+            UseCaseCodes.RoundRunning => Of(409, RoundCodes.RoundRunning, error.Message),
+            UseCaseCodes.LegNotFound => Of(404, RoundCodes.LegNotFound, error.Message),
+            ErrorCodes.LegNotPending => Of(409, RoundCodes.LegNotPending, error.Message),
             ErrorCodes.LotNotOpen or ErrorCodes.LotNotMatched or ErrorCodes.LotInPendingLeg => Of(409, ApiCodes.LotNotOpen, error.Message),
             ErrorCodes.ConcurrencyConflict => Of(409, ApiCodes.LotChanged, error.Message),
             ErrorCodes.NotYourLot => Of(403, ApiCodes.LotNotYours, error.Message),

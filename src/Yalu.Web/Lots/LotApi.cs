@@ -8,6 +8,7 @@ using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 
 namespace Yalu.Web.Lots;
@@ -58,14 +59,14 @@ public static class LotApi
     }
 
     /// <summary>GET /api/lots/mine.</summary>
-    public static async Task<Ok<List<LotResponse>>> Mine(ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<List<LotResponse>>> Mine(ClaimsPrincipal user, LotService lots, IMarketStore store, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lots);
         ArgumentNullException.ThrowIfNull(store);
         var me = user.TraderId();
         var trader = await store.GetTraderAsync(me, cancellationToken);
         var catalog = await store.GetCatalogAsync(cancellationToken);
-        var lots = await store.ListLotsAsync(null, cancellationToken);
-        return TypedResults.Ok(lots.Where(l => l.Owner == me).Select(l => LotResponse.From(l, trader, catalog)).ToList());
+        return TypedResults.Ok((await lots.MineAsync(me, cancellationToken)).Select(l => LotResponse.From(l, trader, catalog)).ToList());
     }
 
     /// <summary>GET /api/lots/{id}.</summary>
@@ -81,73 +82,34 @@ public static class LotApi
 
     /// <summary>POST /api/lots.</summary>
     public static async Task<Results<Created<LotResponse>, ProblemHttpResult>> Create(
-        CreateLotRequest request, ClaimsPrincipal user, IMarketStore store, TimeProvider clock, CancellationToken cancellationToken)
+        CreateLotRequest request, ClaimsPrincipal user, LotService lots, IMarketStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(store);
-        var catalog = await store.GetCatalogAsync(cancellationToken);
-        var (lot, errors) = LotForm.Validate(request.Good, request.Quantity, request.Value, request.Note, catalog);
-        if (lot is null) return Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-
-        var me = user.TraderId();
-        var posted = Lot.Post(me, lot.Good.Id, lot.Quantity, request.Note, lot.Value, request.Donor ?? false, null, clock);
-        if (!posted.IsOk) return Problems.From(posted.Error);
-        var stored = await store.AddLotAsync(posted.Value, me, cancellationToken);
-        return TypedResults.Created($"/api/lots/{stored.Id}", LotResponse.From(stored, await store.GetTraderAsync(me, cancellationToken), catalog));
+        ArgumentNullException.ThrowIfNull(lots);
+        var posted = await lots.PostAsync(user.TraderId(), new LotDraft(request.Good, request.Quantity, request.Value, request.Note, request.Donor ?? false), cancellationToken);
+        if (!posted.IsOk) return Problems.From(posted);
+        return TypedResults.Created($"/api/lots/{posted.Value.Id}", await ResponseAsync(posted.Value, store, cancellationToken));
     }
 
     /// <summary>PATCH /api/lots/{id}.</summary>
     public static async Task<Results<Ok<LotResponse>, ProblemHttpResult>> Edit(
-        string id, EditLotRequest request, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken)
+        string id, EditLotRequest request, ClaimsPrincipal user, LotService lots, IMarketStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(store);
-        var (lot, problem) = await MineAsync(id, user, store, cancellationToken);
-        if (problem is not null) return problem;
-        if (request.Version is { } version && version != lot!.Version)
-            return Problems.Of(409, ApiCodes.LotChanged, $"lot {id} is at version {lot.Version}, not {version}; read it again");
-
-        var errors = new Dictionary<string, string[]>();
-        var quantity = lot!.Quantity;
-        if (request.Quantity is { } amount)
-        {
-            var q = Quantity.Create(amount, lot.Quantity.Unit);
-            if (q.IsOk) quantity = q.Value;
-            else errors["quantity"] = [q.Error.Message];
-        }
-        var value = lot.Value;
-        if (request.Value is not null && (!Money.TryParse(request.Value, out value) || value < Money.Zero))
-            errors["value"] = ["a value is an amount in CNY like 12.50, not negative"];
-        if ((request.Note?.Length ?? 0) > Lot.MaxNoteLength) errors["note"] = [$"a note has at most {Lot.MaxNoteLength} characters"];
-        if (errors.Count > 0) return Problems.Validation(errors);
-
-        var edited = lot.Edit(quantity, request.Note ?? lot.Note, value);
-        if (!edited.IsOk) return Problems.From(edited.Error);
-        var written = await store.UpdateLotAsync(edited.Value, user.TraderId(), cancellationToken);
-        if (!written.IsOk) return Problems.From(written.Error);
-        return TypedResults.Ok(await ResponseAsync(written.Value, store, cancellationToken));
+        ArgumentNullException.ThrowIfNull(lots);
+        var edited = await lots.EditAsync(user.TraderId(), id, new LotEdit(request.Version, request.Quantity, request.Value, request.Note), cancellationToken);
+        if (!edited.IsOk) return Problems.From(edited);
+        return TypedResults.Ok(await ResponseAsync(edited.Value, store, cancellationToken));
     }
 
     /// <summary>POST /api/lots/{id}/withdraw.</summary>
-    public static async Task<Results<Ok<LotResponse>, ProblemHttpResult>> Withdraw(string id, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<LotResponse>, ProblemHttpResult>> Withdraw(
+        string id, ClaimsPrincipal user, LotService lots, IMarketStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var (lot, problem) = await MineAsync(id, user, store, cancellationToken);
-        if (problem is not null) return problem;
-        var withdrawn = lot!.Withdraw();
-        if (!withdrawn.IsOk) return Problems.From(withdrawn.Error);
-        var written = await store.UpdateLotAsync(withdrawn.Value, user.TraderId(), cancellationToken);
-        if (!written.IsOk) return Problems.From(written.Error);
-        return TypedResults.Ok(await ResponseAsync(written.Value, store, cancellationToken));
-    }
-
-    /// <summary>The caller's lot <paramref name="id"/>, or the problem: 404 when there is none, 403 when it is another trader's.</summary>
-    internal static async Task<(Lot? Lot, ProblemHttpResult? Problem)> MineAsync(string id, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken)
-    {
-        var lot = LotId.TryParse(id, out var lotId) ? await store.GetLotAsync(lotId, cancellationToken) : null;
-        if (lot is null) return (null, NotFound(id));
-        if (lot.Owner != user.TraderId()) return (null, Problems.Of(403, ApiCodes.LotNotYours, $"lot {id} belongs to another trader"));
-        return (lot, null);
+        ArgumentNullException.ThrowIfNull(lots);
+        var withdrawn = await lots.WithdrawAsync(user.TraderId(), id, cancellationToken);
+        if (!withdrawn.IsOk) return Problems.From(withdrawn);
+        return TypedResults.Ok(await ResponseAsync(withdrawn.Value, store, cancellationToken));
     }
 
     private static ProblemHttpResult NotFound(string id) => Problems.Of(404, ApiCodes.LotNotFound, $"there is no lot '{id}'");

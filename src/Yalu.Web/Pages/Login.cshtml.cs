@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Yalu.Storage;
-using Yalu.Web.Security;
-using Yalu.Web.Traders;
+using Yalu.Web.Application;
+using Yalu.Web.Auth;
 using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages;
@@ -14,7 +13,7 @@ namespace Yalu.Web.Pages;
 /// echoed back into the form.
 /// </summary>
 public sealed class LoginModel(
-    UiText text, IMarketStore store, IWebStateStore sessions, LoginThrottle throttle, IOptions<YaluWebOptions> options, TimeProvider clock)
+    UiText text, TraderService traders, IOptions<YaluWebOptions> options, TimeProvider clock)
     : YaluPageModel(text)
 {
     /// <summary>The handle typed.</summary>
@@ -47,18 +46,19 @@ public sealed class LoginModel(
     /// <summary>Logs in.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await TraderAccounts.LoginAsync(HttpContext, Handle, PassPhrase, store, sessions, throttle, options.Value, clock, cancellationToken);
+        var outcome = await traders.LoginAsync(Handle, PassPhrase, cancellationToken);
         PassPhrase = null;
         ModelState.Remove(nameof(PassPhrase));
         switch (outcome.Status)
         {
-            case TraderAccounts.LoginStatus.Ok:
+            case LoginStatus.Ok:
+                SessionCookie.Append(HttpContext, outcome.Token!, outcome.ExpiresAt);
                 IdleTimeoutMiddleware.Touch(HttpContext, clock.GetUtcNow().ToUnixTimeSeconds(), options.Value.SessionLifetime);
                 return LocalRedirect(PagePaths.Local(ReturnUrl));
-            case TraderAccounts.LoginStatus.Malformed:
+            case LoginStatus.Malformed:
                 AddError(outcome.MalformedField == "handle" ? nameof(Handle) : nameof(PassPhrase), "required");
                 break;
-            case TraderAccounts.LoginStatus.Throttled:
+            case LoginStatus.Throttled:
                 Response.Headers.RetryAfter = Math.Ceiling(outcome.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 AddError("", "throttled", Math.Max(1, (int)Math.Ceiling(outcome.RetryAfter.TotalMinutes)));
                 break;

@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Options;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 using Yalu.Storage;
-using Yalu.Web.Prices;
+using Yalu.Web.Application;
 using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages;
 
 /// <summary>/prices: the public price board, the same figures as <c>GET /api/prices</c>, with KPW at the rate of the day.</summary>
-public sealed class PricesModel(UiText text, IMarketStore store, IWebStateStore legs, TimeProvider clock, IOptions<YaluWebOptions> options) : YaluPageModel(text)
+public sealed class PricesModel(UiText text, PriceBoardService prices, IMarketStore store, TimeProvider clock) : YaluPageModel(text)
 {
     /// <summary>One good on the board.</summary>
     /// <param name="Good">The good.</param>
@@ -26,12 +25,8 @@ public sealed class PricesModel(UiText text, IMarketStore store, IWebStateStore 
     /// <summary>Reads the board.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var board = (await PriceBoardApi.Get(store, legs, clock, options, cancellationToken)).Value!;
-        var catalog = await store.GetCatalogAsync(cancellationToken);
+        var board = await prices.GetAsync(cancellationToken);
         Format = await UiFormat.TodayAsync(T, store, clock, cancellationToken);
-        Rows = [.. board.Goods
-            .Select(r => (Good: GoodId.TryParse(r.Good, out var id) ? catalog.Find(id) : null, Row: r))
-            .Where(x => x.Good is not null && Money.TryParse(x.Row.MedianPerUnit, out _))
-            .Select(x => new Row(x.Good!, Money.Parse(x.Row.MedianPerUnit), x.Row.Legs, x.Row.LastTraded))];
+        Rows = [.. board.Rows.Select(r => new Row(r.Good, r.MedianPerUnit, r.Legs, r.LastTraded))];
     }
 }

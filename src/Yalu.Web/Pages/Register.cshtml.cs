@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Yalu.Market.Trading;
-using Yalu.Storage;
-using Yalu.Web.Traders;
+using Yalu.Web.Application;
 using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages;
@@ -13,7 +12,7 @@ namespace Yalu.Web.Pages;
 /// page's language becomes the trader's. Limited node-wide like the API's registration
 /// (<see cref="PageRegistrationLimiter"/>: only sending the form counts).
 /// </summary>
-public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<YaluWebOptions> options, TimeProvider clock, PageRegistrationLimiter limiter)
+public sealed class RegisterModel(UiText text, TraderService traders, IOptions<YaluWebOptions> options, PageRegistrationLimiter limiter)
     : YaluPageModel(text)
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -39,13 +38,12 @@ public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<Yalu
     /// <summary>Registers, then sends the new trader to log in.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var request = new RegisterRequest(Handle?.Trim(), PassPhrase, Side ?? "hyesan", Wire.Of(UiCulture.Current));
-        var (registration, errors) = TraderAccounts.Validate(request, options.Value);
+        var registration = traders.Check(Handle?.Trim(), PassPhrase, Side ?? "hyesan", Wire.Of(UiCulture.Current));
         PassPhrase = null;
         ModelState.Remove(nameof(PassPhrase));
-        if (registration is null)
+        if (!registration.IsOk)
         {
-            foreach (var error in errors) AddError(error, Fields, MinLength);
+            foreach (var error in registration.Fields) AddError(error, Fields, MinLength);
             return Page();
         }
         if (!limiter.TryTake())
@@ -54,10 +52,10 @@ public sealed class RegisterModel(UiText text, IMarketStore store, IOptions<Yalu
             AddError("", "rate-limited");
             return Page();
         }
-        var added = await TraderAccounts.RegisterAsync(registration, store, options.Value, clock, cancellationToken);
+        var added = await traders.RegisterAsync(registration.Value, cancellationToken);
         if (!added.IsOk)
         {
-            AddError(nameof(Handle), added.Error.Code == ErrorCodes.HandleTaken ? "handle-taken" : "failed");
+            AddError(nameof(Handle), added.Error?.Code == ErrorCodes.HandleTaken ? "handle-taken" : "failed");
             return Page();
         }
         return LocalRedirect(PagePaths.Login + "?registered=true");

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Yalu.Web.Traders;
+using Yalu.Web.Application;
 using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages;

@@ -1,12 +1,10 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Yalu.Market.Trading;
-using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 
 namespace Yalu.Web.Rates;
@@ -25,30 +23,20 @@ public static class RateApi
     }
 
     /// <summary>GET /api/rates.</summary>
-    public static async Task<Ok<List<RateResponse>>> List(IMarketStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<List<RateResponse>>> List(RateService rates, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        return TypedResults.Ok((await store.ListRatesAsync(cancellationToken)).Select(RateResponse.From).ToList());
+        ArgumentNullException.ThrowIfNull(rates);
+        return TypedResults.Ok((await rates.ListAsync(cancellationToken)).Select(RateResponse.From).ToList());
     }
 
     /// <summary>POST /api/rates.</summary>
     public static async Task<Results<Created<RateResponse>, ProblemHttpResult>> Record(
-        RateRequest request, ClaimsPrincipal user, IMarketStore store, TimeProvider clock, CancellationToken cancellationToken)
+        RateRequest request, ClaimsPrincipal user, RateService rates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(clock);
-        var errors = new Dictionary<string, string[]>();
-        if (request.KpwPerCny is not > 0) errors["kpwPerCny"] = ["a rate is positive"];
-        var date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (request.Date is not null && !DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            errors["date"] = ["a date is yyyy-MM-dd"];
-        string place = request.Place ?? "Hyesan";
-        if (string.IsNullOrWhiteSpace(place) || place.Length > 64) errors["place"] = ["a place has 1 to 64 characters"];
-        if (errors.Count > 0) return Problems.Validation(errors);
-
-        var rate = new KpwRate(date, request.KpwPerCny!.Value, place);
-        await store.AddRateAsync(rate, user.TraderId(), cancellationToken);
-        return TypedResults.Created("/api/rates", RateResponse.From(rate));
+        ArgumentNullException.ThrowIfNull(rates);
+        var recorded = await rates.RecordAsync(user.TraderId(), request.KpwPerCny, request.Date, request.Place, cancellationToken);
+        if (!recorded.IsOk) return Problems.From(recorded);
+        return TypedResults.Created("/api/rates", RateResponse.From(recorded.Value));
     }
 }

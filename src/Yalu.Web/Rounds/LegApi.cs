@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Routing;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 
 namespace Yalu.Web.Rounds;
 
 /// <summary>
 /// Legs at the handover (keeper only): confirm one as handed over, or fail it as a no-show, which
-/// releases the rest of its loop or chain and reopens those lots for the next round. The
-/// <see cref="TradeBook"/> decides; the store writes its change all or none.
+/// releases the rest of its loop or chain and reopens those lots for the next round
+/// (<see cref="LegService"/>, which the keeper's round page calls too).
 /// </summary>
 public static class LegApi
 {
@@ -28,35 +29,23 @@ public static class LegApi
     }
 
     /// <summary>POST /api/legs/{id}/confirm.</summary>
-    public static Task<Results<Ok<LegChangeResponse>, ProblemHttpResult>> Confirm(string id, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken) =>
-        ChangeAsync(id, user, store, (book, leg) => book.Confirm(leg), "leg.confirmed", cancellationToken);
+    public static async Task<Results<Ok<LegChangeResponse>, ProblemHttpResult>> Confirm(
+        string id, ClaimsPrincipal user, LegService legs, IMarketStore store, CancellationToken cancellationToken) =>
+        await RespondAsync(await legs.ConfirmAsync(user.TraderId(), id, cancellationToken), user, store, cancellationToken);
 
     /// <summary>POST /api/legs/{id}/fail.</summary>
-    public static Task<Results<Ok<LegChangeResponse>, ProblemHttpResult>> Fail(string id, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken) =>
-        ChangeAsync(id, user, store, (book, leg) => book.Fail(leg), "leg.failed", cancellationToken);
+    public static async Task<Results<Ok<LegChangeResponse>, ProblemHttpResult>> Fail(
+        string id, ClaimsPrincipal user, LegService legs, IMarketStore store, CancellationToken cancellationToken) =>
+        await RespondAsync(await legs.FailAsync(user.TraderId(), id, cancellationToken), user, store, cancellationToken);
 
-    private static async Task<Results<Ok<LegChangeResponse>, ProblemHttpResult>> ChangeAsync(
-        string id, ClaimsPrincipal user, IMarketStore store, Func<TradeBook, LegId, Result<TradeBookChange>> operation, string kind,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LegChangeResponse>, ProblemHttpResult>> RespondAsync(
+        Outcome<TradeBookChange> written, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var leg = LegId.TryParse(id, out var legId) ? await store.GetLegAsync(legId, cancellationToken) : null;
-        if (leg is null) return Problems.Of(404, RoundCodes.LegNotFound, $"there is no leg '{id}'");
-        var lots = await store.ListLotsAsync(null, cancellationToken);
-        var book = new TradeBook(lots, await store.ListLegsAsync(leg.Round, cancellationToken));
-        var change = operation(book, leg.Id);
-        if (!change.IsOk)
-        {
-            return change.Error.Code == ErrorCodes.LegNotPending
-                ? Problems.Of(409, RoundCodes.LegNotPending, change.Error.Message)
-                : Problems.From(change.Error);
-        }
-        var written = await store.ApplyAsync(change.Value, kind, user.TraderId(), cancellationToken);
         if (!written.IsOk)
         {
-            return written.Error.Code == ErrorCodes.ConcurrencyConflict
+            return written.Error?.Code == ErrorCodes.ConcurrencyConflict
                 ? Problems.Of(409, ApiCodes.Conflict, written.Error.Message + "; read the round again")
-                : Problems.From(written.Error);
+                : Problems.From(written);
         }
         var view = await RoundView.LoadAsync(store, cancellationToken);
         var language = view.Traders.TryGetValue(user.TraderId(), out var me) ? me.Language : Language.En;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 
 namespace Yalu.Web.Rounds;
@@ -33,43 +34,13 @@ public static class RoundApi
 
     /// <summary>POST /api/rounds.</summary>
     public static async Task<Results<Accepted<RoundResponse>, ProblemHttpResult>> Start(
-        StartRoundRequest? request, ClaimsPrincipal user, IMarketStore store, RoundScheduler queue, TimeProvider clock, CancellationToken cancellationToken)
+        StartRoundRequest? request, ClaimsPrincipal user, RoundService rounds, IMarketStore store, RoundScheduler queue, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(queue);
-        var defaults = RoundParameters.Default;
-        var errors = new Dictionary<string, string[]>();
-        int cycleCap = request?.CycleCap ?? defaults.CycleCap;
-        int chainCap = request?.ChainCap ?? defaults.ChainCap;
-        int seconds = request?.TimeLimitSeconds ?? (int)defaults.TimeLimit.TotalSeconds;
-        if (cycleCap is < 2 or > 6) errors["cycleCap"] = ["a cycle cap is 2..6"];
-        if (chainCap is < 0 or > 10) errors["chainCap"] = ["a chain cap is 0..10 (0: no chains)"];
-        if (seconds is < 1 or > 3600) errors["timeLimitSeconds"] = ["a time limit is 1..3600 seconds"];
-        if (!RoundWire.TryParseObjective(request?.Objective, out var objective)) errors["objective"] = ["an objective is count, value, preference or essentials"];
-        if (errors.Count > 0) return Problems.Validation(errors);
-        var parameters = RoundParameters.Create(cycleCap, chainCap, objective, TimeSpan.FromSeconds(seconds));
-        if (!parameters.IsOk) return Problems.Validation("parameters", parameters.Error.Message);
-
-        var round = Round.Schedule(user.TraderId(), parameters.Value, clock);
-        if (!queue.TryReserve(round.Id))
-        {
-            // The lane is held until the worker returns, a moment after the round is final in the store.
-            var active = queue.Active;
-            var previous = active is { } a ? await store.GetRoundAsync(a, cancellationToken) : null;
-            if (previous is not { State: RoundState.Cleared or RoundState.Failed } || !queue.TryReserve(round.Id, replacing: active))
-                return Problems.Of(409, RoundCodes.RoundRunning, "another round is queued or clearing; wait until it is done");
-        }
-        try
-        {
-            queue.Report(round.Id, new RoundStatus("queued", 0));
-            await store.AddRoundAsync(round, round.Keeper, cancellationToken);
-            queue.Enqueue(round.Id);
-        }
-        catch
-        {
-            queue.Release(round.Id);
-            throw;
-        }
+        ArgumentNullException.ThrowIfNull(rounds);
+        var started = await rounds.StartAsync(user.TraderId(),
+            new RoundRequest(request?.CycleCap, request?.ChainCap, request?.Objective, request?.TimeLimitSeconds), cancellationToken);
+        if (!started.IsOk) return Problems.From(started);
+        var round = started.Value;
         return TypedResults.Accepted($"/api/rounds/{round.Id}", await ResponseAsync(round, store, queue, cancellationToken));
     }
 

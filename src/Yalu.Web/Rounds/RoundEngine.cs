@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Yalu.Clearing.Capped;
-using Yalu.Market.Clearing;
+using Yalu.Engine.Capped;
+using Yalu.Market.Graphs;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 
@@ -8,7 +8,7 @@ namespace Yalu.Web.Rounds;
 
 /// <summary>
 /// Clears one scheduled round: scheduled → running; the want lists of the open lots, rules
-/// included, are expanded into a want graph (<see cref="MarketClearing.Build"/>, groups as a side
+/// included, are expanded into a want graph (<see cref="RoundGraph.Build"/>, groups as a side
 /// constraint); <see cref="CappedSolver"/> clears it within the round's caps and time limit; a
 /// result that trades two lots of a group is repaired (<see cref="MarketGraph.EnforceGroups"/>);
 /// the legs are stored with the round, all or none (<see cref="IMarketStore.StoreRoundResultAsync"/>).
@@ -56,7 +56,7 @@ public sealed class RoundEngine(IMarketStore store, RoundScheduler queue, TimePr
         var traders = await store.ListTradersAsync(cancellationToken);
         var lots = await store.ListLotsAsync(null, cancellationToken);
         var wants = await store.ListOpenWantListsAsync(cancellationToken);
-        var market = MarketClearing.Build(catalog, traders, lots, wants, p.Objective, GroupEncoding.SideConstraint);
+        var market = RoundGraph.Build(catalog, traders, lots, wants, p.Objective, GroupEncoding.SideConstraint);
         var graph = market.Graph;
         RoundLog.Clearing(logger, running.Id, graph.ItemCount, graph.WantCount);
 
@@ -80,7 +80,7 @@ public sealed class RoundEngine(IMarketStore store, RoundScheduler queue, TimePr
             clearing = solved.Clearing;
         }
         var repaired = market.EnforceGroups(clearing);
-        var legs = MarketClearing.ToLegs(market, repaired, running, lots, clock);
+        var legs = RoundGraph.ToLegs(market, repaired, running, lots, clock);
 
         // The engine's figures are reported before the result is stored, so whoever sees the round cleared sees them too.
         string engine = repaired.Status == ClearingStatus.Optimal ? "optimal" : "feasible";

@@ -17,4 +17,10 @@ internal static partial class RoundLog
 
     [LoggerMessage(EventId = 5104, Level = LogLevel.Error, Message = "Round {Round} failed with an exception")]
     public static partial void Crashed(ILogger logger, RoundId round, Exception exception);
+
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Round {Round} was left scheduled or running by a node that stopped; marked failed")]
+    public static partial void Orphaned(ILogger logger, RoundId round);
+
+    [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "Could not check for rounds left by a stopped node; the next round start will")]
+    public static partial void RecoveryFailed(ILogger logger, Exception exception);
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Yalu.Web.Rounds;
 
 /// <summary>Clears the rounds of <see cref="RoundScheduler"/> one at a time, in the background, for as long as the node runs.</summary>
-public sealed class RoundWorker(RoundScheduler queue, RoundEngine engine) : BackgroundService
+public sealed class RoundWorker(RoundScheduler queue, RoundEngine engine, ILogger<RoundWorker> logger) : BackgroundService
 {
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -12,6 +13,7 @@ public sealed class RoundWorker(RoundScheduler queue, RoundEngine engine) : Back
         ArgumentNullException.ThrowIfNull(engine);
         try
         {
+            await RecoverAsync(stoppingToken);
             await foreach (var round in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 try
@@ -27,6 +29,24 @@ public sealed class RoundWorker(RoundScheduler queue, RoundEngine engine) : Back
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The node is stopping.
+        }
+    }
+
+    /// <summary>
+    /// A round a stopped node left scheduled or running would hold the market until the next start:
+    /// fail it now if nobody is clearing. Best effort: the next start does the same.
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await queue.RecoverAsync(stoppingToken);
+        }
+#pragma warning disable CA1031 // A failed clean-up must not stop the node: the next start retries it.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            RoundLog.RecoveryFailed(logger, e);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Yalu.Clearing;
+using Yalu.Engine;
 using Yalu.Market.Trading;
 
 namespace Yalu.Web.Rounds;

@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 using Yalu.Web.Idempotency;
-using Yalu.Web.Security;
 
 namespace Yalu.Web.Traders;
 
@@ -36,37 +35,36 @@ public static class TraderApi
 
     /// <summary>POST /api/traders/register.</summary>
     public static async Task<Results<Created<TraderResponse>, ProblemHttpResult>> Register(
-        RegisterRequest request, IMarketStore store, IOptions<YaluWebOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterRequest request, TraderService traders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(options);
-        var (registration, errors) = TraderAccounts.Validate(request, options.Value);
-        if (registration is null) return Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-        var added = await TraderAccounts.RegisterAsync(registration, store, options.Value, clock, cancellationToken);
-        if (!added.IsOk) return Problems.From(added.Error);
+        ArgumentNullException.ThrowIfNull(traders);
+        var registration = traders.Check(request.Handle, request.PassPhrase, request.Side, request.Language);
+        if (!registration.IsOk) return Problems.From(registration);
+        var added = await traders.RegisterAsync(registration.Value, cancellationToken);
+        if (!added.IsOk) return Problems.From(added);
         return TypedResults.Created("/api/traders/me", TraderResponse.From(added.Value));
     }
 
     /// <summary>POST /api/traders/login.</summary>
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext context, IMarketStore store, IWebStateStore sessions, LoginThrottle throttle,
-        IOptions<YaluWebOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        LoginRequest request, HttpContext context, TraderService traders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
-        var outcome = await TraderAccounts.LoginAsync(context, request.Handle, request.PassPhrase, store, sessions, throttle, options.Value, clock, cancellationToken);
+        ArgumentNullException.ThrowIfNull(traders);
+        var outcome = await traders.LoginAsync(request.Handle, request.PassPhrase, cancellationToken);
         switch (outcome.Status)
         {
-            case TraderAccounts.LoginStatus.Malformed:
+            case LoginStatus.Malformed:
                 return Problems.Validation(outcome.MalformedField!, "a handle and a pass phrase are required");
-            case TraderAccounts.LoginStatus.Throttled:
+            case LoginStatus.Throttled:
                 context.Response.Headers.RetryAfter = Math.Ceiling(outcome.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 return Problems.Of(429, ApiCodes.AuthThrottled, "too many failed logins for this handle; try again later");
-            case TraderAccounts.LoginStatus.Invalid:
+            case LoginStatus.Invalid:
                 return Problems.Of(401, ApiCodes.AuthInvalidCredentials, "the handle or the pass phrase is wrong");
             default:
+                SessionCookie.Append(context, outcome.Token!, outcome.ExpiresAt);
                 return TypedResults.Ok(new LoginResponse(outcome.Token!, outcome.ExpiresAt, TraderResponse.From(outcome.Trader!)));
         }
     }

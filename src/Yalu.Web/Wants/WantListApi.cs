@@ -5,10 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
-using Yalu.Storage;
 using Yalu.Web.Api;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
-using Yalu.Web.Lots;
 
 namespace Yalu.Web.Wants;
 
@@ -26,26 +25,24 @@ public static class WantListApi
     }
 
     /// <summary>GET /api/lots/{id}/wants.</summary>
-    public static async Task<Results<Ok<WantListResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WantListResponse>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, WantListService wantLists, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var (lot, problem) = await LotApi.MineAsync(id, user, store, cancellationToken);
-        if (problem is not null) return problem;
-        var wants = await store.GetWantListAsync(lot!.Id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(wantLists);
+        var found = await wantLists.GetAsync(user.TraderId(), id, cancellationToken);
+        if (!found.IsOk) return Problems.From(found);
+        var (lot, wants) = found.Value;
         return TypedResults.Ok(new WantListResponse(lot.Id.ToString(), wants?.Entries.Select(WantEntryDto.From).ToList() ?? []));
     }
 
     /// <summary>PUT /api/lots/{id}/wants.</summary>
     public static async Task<Results<Ok<WantListResponse>, ProblemHttpResult>> Put(
-        string id, WantListRequest request, ClaimsPrincipal user, IMarketStore store, CancellationToken cancellationToken)
+        string id, WantListRequest request, ClaimsPrincipal user, WantListService wantLists, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(store);
-        var (lot, problem) = await LotApi.MineAsync(id, user, store, cancellationToken);
-        if (problem is not null) return problem;
-
+        ArgumentNullException.ThrowIfNull(wantLists);
         var entries = new List<WantEntry>();
         var dtos = request.Entries ?? [];
+        // Checked before the entries are parsed so a huge body is refused cheaply; WantList.Create holds the same limit.
         if (dtos.Count > WantList.MaxEntries) return Problems.Of(422, ApiCodes.WantsTooLong, $"a want list has at most {WantList.MaxEntries} entries");
         for (int i = 0; i < dtos.Count; i++)
         {
@@ -53,14 +50,9 @@ public static class WantListApi
             if (!entry.IsOk) return Problems.Validation($"entries[{i}]", entry.Error.Message);
             entries.Add(entry.Value);
         }
-        var catalog = await store.GetCatalogAsync(cancellationToken);
-        var named = new Dictionary<LotId, Lot?>();
-        foreach (var e in entries.Where(e => e.Kind == WantKind.Lot)) named[e.Lot!.Value] = await store.GetLotAsync(e.Lot.Value, cancellationToken);
-        var wants = WantList.Create(user.TraderId(), lot!, entries, l => named.GetValueOrDefault(l), catalog);
-        if (!wants.IsOk) return Problems.From(wants.Error);
-        if (!lot!.IsOpen) return Problems.Of(409, ApiCodes.LotNotOpen, $"lot {id} is no longer open");
-        await store.SetWantListAsync(wants.Value, user.TraderId(), cancellationToken);
-        return TypedResults.Ok(new WantListResponse(lot.Id.ToString(), wants.Value.Entries.Select(WantEntryDto.From).ToList()));
+        var set = await wantLists.SetAsync(user.TraderId(), id, entries, cancellationToken);
+        if (!set.IsOk) return Problems.From(set);
+        return TypedResults.Ok(new WantListResponse(set.Value.Lot.ToString(), set.Value.Entries.Select(WantEntryDto.From).ToList()));
     }
 
     private static Result<WantEntry> Parse(WantEntryDto? dto)

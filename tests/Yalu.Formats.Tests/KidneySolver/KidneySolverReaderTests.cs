@@ -1,6 +1,6 @@
 using Xunit;
 using Yalu.Formats.KidneySolver;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats.Tests.KidneySolver;
 

@@ -1,7 +1,7 @@
 using Xunit;
-using Yalu.Clearing;
+using Yalu.Engine;
 using Yalu.Formats.TradeMaximizer;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 
 namespace Yalu.Formats.Tests.TradeMaximizer;
 

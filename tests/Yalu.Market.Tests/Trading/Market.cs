@@ -1,5 +1,6 @@
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
+using Yalu.Testing;
 
 namespace Yalu.Market.Tests.Trading;
 
@@ -55,5 +56,5 @@ public sealed class Market
     public void Replace(Lot lot) => Lots[Lots.FindIndex(l => l.Id == lot.Id)] = lot;
 
     public MarketGraph Build(RoundObjective objective = RoundObjective.Count, GroupEncoding encoding = GroupEncoding.SideConstraint) =>
-        MarketClearing.Build(Catalog, Traders, Lots, WantLists, objective, encoding);
+        RoundGraph.Build(Catalog, Traders, Lots, WantLists, objective, encoding);
 }

@@ -1,7 +1,7 @@
 using CsCheck;
 using Xunit;
 using Yalu.Market.Catalog;
-using Yalu.Market.Clearing;
+using Yalu.Market.Graphs;
 using Yalu.Market.Trading;
 
 namespace Yalu.Market.Tests.Trading;
@@ -113,7 +113,7 @@ public sealed class MarketClearingTests
         Assert.True(market.Violates(both));
         var keeper = _market.Trader("keeper", Role.Keeper);
         var round = Round.Schedule(keeper.Id, RoundParameters.Default, _market.Clock);
-        Assert.Throws<ArgumentException>(() => MarketClearing.ToLegs(market, both, round, _market.Lots, _market.Clock));
+        Assert.Throws<ArgumentException>(() => RoundGraph.ToLegs(market, both, round, _market.Lots, _market.Clock));
         var repaired = market.EnforceGroups(both);
         Assert.Equal(ClearingStatus.Feasible, repaired.Status);
         Assert.Single(repaired.Loops);
@@ -140,7 +140,7 @@ public sealed class MarketClearingTests
             market.Graph, ClearingStatus.Optimal, [new Exchange([ia, ib], true)], [new Exchange([ic, id], false)], new long[4]);
         var round = Round.Schedule(keeper.Id, RoundParameters.Default, _market.Clock);
 
-        var legs = MarketClearing.ToLegs(market, result, round, _market.Lots, _market.Clock);
+        var legs = RoundGraph.ToLegs(market, result, round, _market.Lots, _market.Clock);
 
         Assert.Equal(4, legs.Length);
         Assert.Equal((a.Id, la.Id, b.Id, 0, 0), (legs[0].Giver, legs[0].Lot, legs[0].Receiver, legs[0].Exchange, legs[0].Position));

@@ -2,6 +2,7 @@ using CsCheck;
 using Xunit;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
+using Yalu.Testing;
 
 namespace Yalu.Market.Tests.Trading;
 

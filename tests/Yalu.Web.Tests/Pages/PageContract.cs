@@ -5,6 +5,7 @@ using Xunit;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Demo;
+using Yalu.Testing;
 
 namespace Yalu.Web.Tests.Pages;
 
@@ -15,7 +16,7 @@ namespace Yalu.Web.Tests.Pages;
 /// </summary>
 public abstract partial class PageContract : IAsyncLifetime
 {
-    protected TestClock Clock { get; } = new();
+    protected TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected SqlMarketStore Store { get; private set; } = null!;
 

@@ -1,6 +1,5 @@
-using Npgsql;
-using Xunit;
 using Yalu.Storage;
+using Yalu.Testing;
 
 namespace Yalu.Web.Tests.Pages;
 
@@ -10,39 +9,20 @@ namespace Yalu.Web.Tests.Pages;
 /// </summary>
 public sealed class PostgresPageTests : PageContract
 {
-    private readonly string _schema = "yalu_pages_" + Guid.NewGuid().ToString("N");
-    private string? _connectionString;
-
-    private static string? Server => Environment.GetEnvironmentVariable("YALU_TEST_POSTGRES");
+    private PostgresTestSchema? _schema;
 
     public override async ValueTask InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(Server))
-        {
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-                Assert.Fail("CI is set but YALU_TEST_POSTGRES is not: the PostgreSQL page tests must run in CI (see .ci/run)");
-            Assert.Skip("YALU_TEST_POSTGRES is not set");
-        }
-        await using (var connection = new NpgsqlConnection(Server))
-        {
-            await connection.OpenAsync(Ct);
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
-            await create.ExecuteNonQueryAsync(Ct);
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(Server) { SearchPath = _schema }.ToString();
+        _schema = await PostgresTestSchema.CreateAsync("yalu_pages_", Ct);
         await base.InitializeAsync();
     }
 
     protected override async Task<SqlMarketStore> OpenStoreAsync(TimeProvider clock) =>
-        await PostgresMarketStore.OpenAsync(_connectionString!, clock, Ct);
+        await PostgresMarketStore.OpenAsync(_schema!.ConnectionString, clock, Ct);
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_connectionString is null) return;
-        await using var connection = new NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA {_schema} CASCADE", connection);
-        await drop.ExecuteNonQueryAsync();
+        if (_schema is not null) await _schema.DisposeAsync();
     }
 }

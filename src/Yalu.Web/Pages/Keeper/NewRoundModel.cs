@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Yalu.Market.Trading;
-using Yalu.Storage;
+using Yalu.Web.Application;
+using Yalu.Web.Auth;
 using Yalu.Web.Rounds;
 using Yalu.Web.Ui;
 
@@ -10,23 +10,23 @@ namespace Yalu.Web.Pages.Keeper;
 
 /// <summary>
 /// /keeper/rounds/new: the round's parameters (cycle cap, chain cap, time limit, aim), then the same
-/// start as <c>POST /api/rounds</c> (<see cref="RoundApi.Start"/>), and on to the round's page.
+/// start as <c>POST /api/rounds</c> (<see cref="RoundService"/>, whose limits are checked there), and on to the round's page.
 /// Fields keep what was typed; each error is shown next to its field in the keeper's language.
 /// </summary>
-public sealed class NewRoundModel(UiText text, IMarketStore store, RoundScheduler queue, TimeProvider clock) : YaluPageModel(text)
+public sealed class NewRoundModel(UiText text, RoundService rounds) : YaluPageModel(text)
 {
     /// <summary>The aims a round can clear for, in the order offered.</summary>
     public static IReadOnlyList<string> Objectives { get; } = ["count", "value", "preference", "essentials"];
 
-    /// <summary>The most lots in one loop, as typed (2..6).</summary>
+    /// <summary>The most lots in one loop, as typed (<see cref="RoundParameters.MinCycleCap"/>..<see cref="RoundParameters.MaxCycleCap"/>).</summary>
     [BindProperty]
     public string? CycleCap { get; set; }
 
-    /// <summary>The most legs in one chain, as typed (0..10).</summary>
+    /// <summary>The most legs in one chain, as typed (<see cref="RoundParameters.MinChainCap"/>..<see cref="RoundParameters.MaxChainCap"/>).</summary>
     [BindProperty]
     public string? ChainCap { get; set; }
 
-    /// <summary>The engine's time limit in seconds, as typed (1..3600).</summary>
+    /// <summary>The engine's time limit in seconds, as typed (<see cref="RoundParameters.MinTimeLimitSeconds"/>..<see cref="RoundParameters.MaxTimeLimitSeconds"/>).</summary>
     [BindProperty]
     public string? TimeLimit { get; set; }
 
@@ -51,31 +51,46 @@ public sealed class NewRoundModel(UiText text, IMarketStore store, RoundSchedule
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        int? cycle = Parse(CycleCap, 2, 6, nameof(CycleCap), "Keeper.Error.CycleCap");
-        int? chain = Parse(ChainCap, 0, 10, nameof(ChainCap), "Keeper.Error.ChainCap");
-        int? seconds = Parse(TimeLimit, 1, 3600, nameof(TimeLimit), "Keeper.Error.TimeLimit");
-        if (Objective is null || !Objectives.Contains(Objective)) ModelState.AddModelError(nameof(Objective), T["Keeper.Error.Objective"]);
-        if (!ModelState.IsValid) return Page();
-
-        var started = await RoundApi.Start(new StartRoundRequest(cycle, chain, Objective, seconds), User, store, queue, clock, cancellationToken);
-        switch (started.Result)
+        // Text that is not a whole number is the page's to refuse; every range is the service's.
+        int? cycle = Parse(CycleCap, nameof(CycleCap));
+        int? chain = Parse(ChainCap, nameof(ChainCap));
+        int? seconds = Parse(TimeLimit, nameof(TimeLimit));
+        if (string.IsNullOrEmpty(Objective)) AddFieldError(nameof(Objective));
+        var request = new RoundRequest(cycle ?? int.MinValue, chain ?? int.MinValue, Objective ?? "", seconds ?? int.MinValue);
+        var started = ModelState.IsValid ? await rounds.StartAsync(User.TraderId(), request, cancellationToken) : null;
+        if (started is null || started.Fields.Count > 0)
         {
-            case Accepted<RoundResponse> accepted:
-                return Redirect($"/keeper/rounds/{Uri.EscapeDataString(accepted.Value!.Id)}");
-            case ProblemHttpResult problem when problem.StatusCode == 409:
-                Problem = T["Keeper.Error.RoundRunning"];
-                Response.StatusCode = 409;
-                return Page();
-            default:
-                // The fields were checked above with the API's own ranges; anything else is the node's failure.
-                throw new InvalidOperationException("starting a round failed: " + (started.Result as ProblemHttpResult)?.ProblemDetails.Detail);
+            foreach (var error in started?.Fields ?? RoundService.Check(request).Fields) AddFieldError(PageFields[error.Field]);
+            return Page();
         }
+        if (started.IsOk) return Redirect($"/keeper/rounds/{Uri.EscapeDataString(started.Value.Id.ToString())}");
+        if (started.Error?.Code != UseCaseCodes.RoundRunning) throw new InvalidOperationException("starting a round failed: " + started.Error?.Message);
+        Problem = T["Keeper.Error.RoundRunning"];
+        Response.StatusCode = 409;
+        return Page();
     }
 
-    private int? Parse(string? text, int min, int max, string field, string error)
+    private static readonly Dictionary<string, string> PageFields = new(StringComparer.Ordinal)
     {
-        if (int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max) return value;
-        ModelState.AddModelError(field, T[error]);
+        ["cycleCap"] = nameof(CycleCap), ["chainCap"] = nameof(ChainCap), ["timeLimitSeconds"] = nameof(TimeLimit), ["objective"] = nameof(Objective),
+    };
+
+    private int? Parse(string? text, string field)
+    {
+        if (int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)) return value;
+        AddFieldError(field);
         return null;
+    }
+
+    private void AddFieldError(string field)
+    {
+        if (ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0) return;
+        (int min, int max) = field switch
+        {
+            nameof(CycleCap) => (RoundParameters.MinCycleCap, RoundParameters.MaxCycleCap),
+            nameof(ChainCap) => (RoundParameters.MinChainCap, RoundParameters.MaxChainCap),
+            _ => (RoundParameters.MinTimeLimitSeconds, RoundParameters.MaxTimeLimitSeconds),
+        };
+        ModelState.AddModelError(field, T.Format("Keeper.Error." + field, UiFormat.Number(min), UiFormat.Number(max)));
     }
 }

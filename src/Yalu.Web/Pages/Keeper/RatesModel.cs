@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Yalu.Market.Trading;
-using Yalu.Storage;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 using Yalu.Web.Ui;
 
@@ -12,7 +12,7 @@ namespace Yalu.Web.Pages.Keeper;
 /// place, a later one replaces it) and see the rates recorded. The rate may be typed with the
 /// page culture's decimal separator or with a point.
 /// </summary>
-public sealed class RatesModel(UiText text, IMarketStore store, TimeProvider clock) : YaluPageModel(text)
+public sealed class RatesModel(UiText text, RateService rates) : YaluPageModel(text)
 {
     /// <summary>Won per yuan, as typed.</summary>
     [BindProperty]
@@ -35,8 +35,8 @@ public sealed class RatesModel(UiText text, IMarketStore store, TimeProvider clo
     /// <summary>GET; <paramref name="recorded"/> is the day just recorded.</summary>
     public async Task OnGetAsync(string? recorded, CancellationToken cancellationToken)
     {
-        Date = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Place = "Hyesan";
+        Date = rates.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Place = KpwRate.DefaultPlace;
         await LoadAsync(cancellationToken);
         if (recorded is not null && Rates.FirstOrDefault(r => r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == recorded) is { } rate)
             Message = T.Format("Keeper.Rates.Recorded", UiFormat.Number(rate.KpwPerCny), UiFormat.Date(rate.Date));
@@ -47,26 +47,25 @@ public sealed class RatesModel(UiText text, IMarketStore store, TimeProvider clo
     {
         ModelState.Clear();
         string typed = (Rate ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
-        bool parsed = decimal.TryParse(typed, NumberStyles.Number, CultureInfo.CurrentCulture, out decimal rate)
-            || decimal.TryParse(typed, NumberStyles.Number, CultureInfo.InvariantCulture, out rate);
-        if (!parsed || rate <= 0 || rate > 1_000_000) ModelState.AddModelError(nameof(Rate), T["Keeper.Error.Rate"]);
-        var date = Today;
-        if (!string.IsNullOrWhiteSpace(Date) && !DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            ModelState.AddModelError(nameof(Date), T.Format("Keeper.Error.Date", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        string place = string.IsNullOrWhiteSpace(Place) ? "Hyesan" : Place.Trim();
-        if (place.Length > 64) ModelState.AddModelError(nameof(Place), T["Keeper.Error.Place"]);
-        if (!ModelState.IsValid)
+        // Typed text becomes a number here (either the page's or the invariant decimal mark); its range is the service's.
+        decimal? rate = decimal.TryParse(typed, NumberStyles.Number, CultureInfo.CurrentCulture, out decimal parsed)
+            || decimal.TryParse(typed, NumberStyles.Number, CultureInfo.InvariantCulture, out parsed) ? parsed : null;
+        var recorded = await rates.RecordAsync(User.TraderId(), rate, Date, Place, cancellationToken);
+        if (recorded.IsOk) return Redirect($"/keeper/rates?recorded={recorded.Value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        foreach (var error in recorded.Fields)
         {
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = 422;
-            return Page();
+            switch (error.Field)
+            {
+                case "kpwPerCny": ModelState.AddModelError(nameof(Rate), T["Keeper.Error.Rate"]); break;
+                case "date": ModelState.AddModelError(nameof(Date), T.Format("Keeper.Error.Date", rates.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))); break;
+                default: ModelState.AddModelError(nameof(Place), T["Keeper.Error.Place"]); break;
+            }
         }
-        await store.AddRateAsync(new KpwRate(date, rate, place), User.TraderId(), cancellationToken);
-        return Redirect($"/keeper/rates?recorded={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        await LoadAsync(cancellationToken);
+        Response.StatusCode = 422;
+        return Page();
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Rates = [.. (await store.ListRatesAsync(cancellationToken)).OrderByDescending(r => r.Date).Take(30)];
+        Rates = [.. (await rates.ListAsync(cancellationToken)).Take(30)];
 }

@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Yalu.Market.Trading;
 using Yalu.Storage;
+using Yalu.Web.Application;
+using Yalu.Web.Auth;
 using Yalu.Web.Rounds;
 using Yalu.Web.Ui;
 
@@ -11,9 +12,9 @@ namespace Yalu.Web.Pages.Keeper;
 /// /keeper/rounds/{id}: while the round clears, its progress (a small script polls
 /// <c>GET /api/rounds/{id}</c> and reloads when it is done; without script, a link reloads); then
 /// its loops and chains with a picture of each, where the keeper confirms handovers and marks
-/// no-shows through the same calls as <c>POST /api/legs/{id}/confirm|fail</c> (<see cref="LegApi"/>).
+/// no-shows through the same use case as <c>POST /api/legs/{id}/confirm|fail</c> (<see cref="LegService"/>).
 /// </summary>
-public sealed class RoundModel(UiText text, IMarketStore store, RoundScheduler queue, TimeProvider clock) : YaluPageModel(text)
+public sealed class RoundModel(UiText text, IMarketStore store, LegService legs, RoundScheduler queue, TimeProvider clock) : YaluPageModel(text)
 {
     /// <summary>Money and quantities in the page's culture, KPW at today's rate.</summary>
     public UiFormat Format { get; private set; } = null!;
@@ -62,26 +63,26 @@ public sealed class RoundModel(UiText text, IMarketStore store, RoundScheduler q
     private async Task<IActionResult> ChangeAsync(string id, string leg, bool confirm, CancellationToken cancellationToken)
     {
         var changed = confirm
-            ? await LegApi.Confirm(leg ?? "", User, store, cancellationToken)
-            : await LegApi.Fail(leg ?? "", User, store, cancellationToken);
-        if (changed.Result is Ok<LegChangeResponse> ok)
+            ? await legs.ConfirmAsync(User.TraderId(), leg ?? "", cancellationToken)
+            : await legs.FailAsync(User.TraderId(), leg ?? "", cancellationToken);
+        if (changed.IsOk)
         {
-            string anchor = ok.Value!.Legs.Count > 0 ? $"#x{ok.Value.Legs[0].Exchange}" : "";
+            var change = changed.Value;
+            string anchor = change.Legs.Length > 0 ? $"#x{change.Legs[0].Exchange}" : "";
             string query = confirm
                 ? $"?confirmed={Uri.EscapeDataString(leg!)}"
-                : $"?failed={Uri.EscapeDataString(leg!)}&reopened={ok.Value.ReopenedLots.Count}";
+                : $"?failed={Uri.EscapeDataString(leg!)}&reopened={change.Lots.Count(l => l.IsOpen)}";
             return Redirect($"/keeper/rounds/{Uri.EscapeDataString(id)}{query}{anchor}");
         }
         if (!await LoadAsync(id, cancellationToken)) return NotFoundPage();
-        var problem = (ProblemHttpResult)changed.Result;
-        Message = problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code switch
+        (Message, int status) = changed.Error?.Code switch
         {
-            RoundCodes.LegNotPending => T["Keeper.Error.LegNotPending"],
-            RoundCodes.LegNotFound => T["Keeper.Error.LegNotFound"],
-            _ => T["Keeper.Error.Conflict"],
-        } : T["Keeper.Error.Conflict"];
+            ErrorCodes.LegNotPending => (T["Keeper.Error.LegNotPending"], 409),
+            UseCaseCodes.LegNotFound => (T["Keeper.Error.LegNotFound"], 404),
+            _ => (T["Keeper.Error.Conflict"], 409),
+        };
         MessageIsError = true;
-        Response.StatusCode = problem.StatusCode;
+        Response.StatusCode = status;
         return Page();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 using Yalu.Storage;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 using Yalu.Web.Ui;
 
@@ -9,7 +10,7 @@ namespace Yalu.Web.Pages.Lots;
 
 /// <summary>/lots: my lots in every state, newest first, with their want-list size; withdraw an open one.</summary>
 [RequireTrader]
-public sealed class MyLotsModel(UiText text, IMarketStore store, TimeProvider clock) : YaluPageModel(text)
+public sealed class MyLotsModel(UiText text, IMarketStore store, LotService lots, TimeProvider clock) : YaluPageModel(text)
 {
     /// <summary>One of my lots.</summary>
     /// <param name="Lot">The lot.</param>
@@ -33,16 +34,9 @@ public sealed class MyLotsModel(UiText text, IMarketStore store, TimeProvider cl
     /// <summary>Withdraws my open lot <paramref name="id"/>.</summary>
     public async Task<IActionResult> OnPostWithdrawAsync(string? id, CancellationToken cancellationToken)
     {
-        var me = User.TraderId();
-        var lot = LotId.TryParse(id, out var lotId) ? await store.GetLotAsync(lotId, cancellationToken) : null;
-        if (lot is null || lot.Owner != me) AddError("", lot is null ? "lot-not-found" : ErrorCodes.NotYourLot);
-        else
-        {
-            var withdrawn = lot.Withdraw();
-            var written = withdrawn.IsOk ? await store.UpdateLotAsync(withdrawn.Value, me, cancellationToken) : withdrawn;
-            if (written.IsOk) return LocalRedirect("/lots?withdrawn=true");
-            AddError("", written.Error.Code);
-        }
+        var withdrawn = await lots.WithdrawAsync(User.TraderId(), id ?? "", cancellationToken);
+        if (withdrawn.IsOk) return LocalRedirect("/lots?withdrawn=true");
+        AddError("", withdrawn.Error!.Code);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -53,7 +47,7 @@ public sealed class MyLotsModel(UiText text, IMarketStore store, TimeProvider cl
         var catalog = await store.GetCatalogAsync(cancellationToken);
         Format = await UiFormat.TodayAsync(T, store, clock, cancellationToken);
         var rows = new List<Row>();
-        foreach (var lot in (await store.ListLotsAsync(null, cancellationToken)).Where(l => l.Owner == me).OrderByDescending(l => l.CreatedAt))
+        foreach (var lot in (await lots.MineAsync(me, cancellationToken)).OrderByDescending(l => l.CreatedAt))
         {
             int wants = lot.IsOpen ? (await store.GetWantListAsync(lot.Id, cancellationToken))?.Entries.Length ?? 0 : 0;
             rows.Add(new Row(lot, catalog.Find(lot.Good), wants));

@@ -4,7 +4,7 @@ using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 using Yalu.Storage;
 using Yalu.Web.Auth;
-using Yalu.Web.Lots;
+using Yalu.Web.Application;
 using Yalu.Web.Ui;
 
 namespace Yalu.Web.Pages.Lots;
@@ -14,7 +14,7 @@ namespace Yalu.Web.Pages.Lots;
 /// picture (?good=), then quantity, value and note. The same checks as <c>POST /api/lots</c>.
 /// </summary>
 [RequireTrader]
-public sealed class NewLotModel(UiText text, IMarketStore store, TimeProvider clock) : YaluPageModel(text)
+public sealed class NewLotModel(UiText text, IMarketStore store, LotService lots, TimeProvider clock) : YaluPageModel(text)
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -60,7 +60,6 @@ public sealed class NewLotModel(UiText text, IMarketStore store, TimeProvider cl
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(null, GoodCode, cancellationToken);
-        var catalog = await store.GetCatalogAsync(cancellationToken);
         decimal? amount = null;
         bool unreadable = false;
         if (!string.IsNullOrWhiteSpace(Quantity))
@@ -69,25 +68,15 @@ public sealed class NewLotModel(UiText text, IMarketStore store, TimeProvider cl
                 || decimal.TryParse(Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out parsed)) amount = parsed;
             else unreadable = true;
         }
-        var (lot, errors) = LotForm.Validate(GoodCode, amount, Value?.Trim(), Note, catalog);
-        if (lot is null)
+        var posted = await lots.PostAsync(User.TraderId(), new LotDraft(GoodCode, amount, Value, Note), cancellationToken);
+        if (posted.IsOk) return LocalRedirect($"/lots/{posted.Value.Id}/wants?posted=true");
+        foreach (var error in posted.Fields)
         {
-            foreach (var error in errors)
-            {
-                string code = unreadable && error.Field == "quantity" ? ErrorCodes.InvalidQuantity : error.Code;
-                AddError(Fields.GetValueOrDefault(error.Field, ""), code, Yalu.Market.Trading.Lot.MaxNoteLength);
-            }
-            return Page();
+            string code = unreadable && error.Field == "quantity" ? ErrorCodes.InvalidQuantity : error.Code;
+            AddError(Fields.GetValueOrDefault(error.Field, ""), code, Yalu.Market.Trading.Lot.MaxNoteLength);
         }
-        var me = User.TraderId();
-        var posted = Yalu.Market.Trading.Lot.Post(me, lot.Good.Id, lot.Quantity, Note, lot.Value, false, null, clock);
-        if (!posted.IsOk)
-        {
-            AddError("", posted.Error.Code, Yalu.Market.Trading.Lot.MaxNoteLength);
-            return Page();
-        }
-        var stored = await store.AddLotAsync(posted.Value, me, cancellationToken);
-        return LocalRedirect($"/lots/{stored.Id}/wants?posted=true");
+        if (posted.Error is { } failure) AddError("", failure.Code, Yalu.Market.Trading.Lot.MaxNoteLength);
+        return Page();
     }
 
     private async Task LoadAsync(string? category, string? good, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 using Yalu.Storage;
+using Yalu.Web.Application;
 using Yalu.Web.Auth;
 using Yalu.Web.Ui;
 
@@ -15,7 +16,7 @@ namespace Yalu.Web.Pages.Lots;
 /// <see cref="WantList.Create"/> checks as <c>PUT /api/lots/{id}/wants</c>.
 /// </summary>
 [RequireTrader]
-public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clock) : YaluPageModel(text)
+public sealed class WantsModel(UiText text, IMarketStore store, WantListService wantLists, TimeProvider clock) : YaluPageModel(text)
 {
     private const int MaxResults = 40;
     private MarketCatalog _catalog = MarketCatalog.Empty;
@@ -192,17 +193,12 @@ public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clo
         }
         var entries = Entries.ToList();
         if (!change(entries)) return Page();
-        var me = User.TraderId();
-        var named = new Dictionary<LotId, Lot?>();
-        foreach (var e in entries.Where(e => e.Kind == WantKind.Lot && !_lots.ContainsKey(e.Lot!.Value)))
-            named[e.Lot!.Value] = await store.GetLotAsync(e.Lot!.Value, cancellationToken);
-        var wants = WantList.Create(me, Lot, entries, l => _lots.GetValueOrDefault(l) ?? named.GetValueOrDefault(l), _catalog);
+        var wants = await wantLists.SetAsync(User.TraderId(), id, entries, cancellationToken);
         if (!wants.IsOk)
         {
-            AddError(errorField, wants.Error.Code, WantList.MaxEntries);
+            AddError(errorField, wants.Error!.Code, WantList.MaxEntries);
             return Page();
         }
-        await store.SetWantListAsync(wants.Value, me, cancellationToken);
         string kind = (string.IsNullOrEmpty(Kind) ? "" : "&kind=" + Uri.EscapeDataString(Kind))
             + (string.IsNullOrWhiteSpace(Q) ? "" : "&q=" + Uri.EscapeDataString(Q));
         return LocalRedirect($"/lots/{Lot.Id}/wants?saved=true{kind}");
@@ -211,16 +207,15 @@ public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clo
     /// <summary>Loads my lot, its list and the search; a refusal page when the lot is not there or not mine.</summary>
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        var lot = LotId.TryParse(id, out var lotId) ? await store.GetLotAsync(lotId, cancellationToken) : null;
-        if (lot is null) return NotFoundPage();
-        var me = User.TraderId();
-        if (lot.Owner != me) return ForbiddenPage();
+        var found = await wantLists.GetAsync(User.TraderId(), id, cancellationToken);
+        if (!found.IsOk) return found.Error?.Code == ErrorCodes.NotYourLot ? ForbiddenPage() : NotFoundPage();
+        var (lot, wants) = found.Value;
         Lot = lot;
         _catalog = await store.GetCatalogAsync(cancellationToken);
         Format = await UiFormat.TodayAsync(T, store, clock, cancellationToken);
         _lots = (await store.ListLotsAsync(null, cancellationToken)).ToDictionary(l => l.Id);
         _traders = (await store.ListTradersAsync(cancellationToken)).ToDictionary(t => t.Id);
-        Entries = (await store.GetWantListAsync(lot.Id, cancellationToken))?.Entries.ToList() ?? [];
+        Entries = wants?.Entries.ToList() ?? [];
         Categories = [.. _catalog.Goods.Select(g => g.Category).Distinct()];
         AllGoods = _catalog.Goods;
         RuleCategory ??= Categories.Count > 0 ? Categories[0].Value : null;
@@ -229,7 +224,7 @@ public sealed class WantsModel(UiText text, IMarketStore store, TimeProvider clo
             string words = Q?.Trim() ?? "";
             var listed = Entries.Where(e => e.Kind == WantKind.Lot).Select(e => e.Lot!.Value).ToHashSet();
             Results = [.. _lots.Values
-                .Where(l => l.IsOpen && l.Owner != me && !listed.Contains(l.Id))
+                .Where(l => l.IsOpen && l.Owner != lot.Owner && !listed.Contains(l.Id))
                 .Where(l => string.IsNullOrEmpty(Kind) || _catalog.Find(l.Good)?.Category.Value == Kind)
                 .Where(l => words.Length == 0 || Mentions(l, words))
                 .OrderBy(l => l.Good.Value, StringComparer.Ordinal).ThenByDescending(l => l.CreatedAt)
