@@ -7,8 +7,9 @@ namespace Yalu.Storage;
 /// when it was read. Every write that changes market data appends an <c>event_log</c> row in its own
 /// transaction (and on PostgreSQL under the writers' advisory lock, so sequence numbers commit in
 /// order); the highest <c>seq</c> therefore names the market's state. The store asks the database
-/// for it on every read and serves a kept result only when it is still the same, so a committed
-/// write, by this process or by another node on the same database, is never hidden. A result is
+/// for it on every read (once per <see cref="ReadScope"/>) and serves a kept result only when it is
+/// still the same, so a committed write, by this process or by another node on the same database,
+/// is never hidden from a read that starts after it. A result is
 /// kept only when the highest <c>seq</c> was the same before and after it was read, so no write can
 /// have slipped in between. Thread-safe: a snapshot only ever gains results for its own
 /// <c>seq</c> and is replaced whole when the <c>seq</c> moves.

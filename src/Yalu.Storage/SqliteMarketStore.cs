@@ -99,14 +99,14 @@ public sealed class SqliteMarketStore : SqlMarketStore
             await connection.OpenAsync(cancellationToken);
             // Per-connection settings, applied once to each database handle: they stay with the handle
             // while the pool keeps it (nothing in the store changes them), and a handle the pool opens
-            // anew is a new object, so it gets them too. Running them on every open was a third of a
-            // cached read's time.
+            // anew is a new object, so it gets them too. Running them on every open cost three
+            // statements per read (bench/results/load.md).
             var handle = connection.Handle!;
             if (!Configured.TryGetValue(handle, out _))
             {
                 await using var command = Command(connection, null, _sessionPragmas);
                 await command.ExecuteNonQueryAsync(cancellationToken);
-                Configured.AddOrUpdate(handle, Configured);
+                Configured.AddOrUpdate(handle, "applied");
             }
             return connection;
         }
