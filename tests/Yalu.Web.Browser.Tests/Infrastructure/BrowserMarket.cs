@@ -32,6 +32,7 @@ public sealed class BrowserMarket : IAsyncLifetime
 
     private string? _baseAddress;
     private DemoSeed? _seed;
+    private string? _launchError;
 
     /// <summary>The node's address, e.g. http://127.0.0.1:41234 (no trailing slash); skips (or fails under CI) when chromium is missing.</summary>
     public string BaseAddress => Started(_baseAddress);
@@ -84,8 +85,6 @@ public sealed class BrowserMarket : IAsyncLifetime
             _launchError = $"chromium at {Chromium.ExecutablePath} did not start: {e.Message.Split('\n')[0]}";
         }
     }
-
-    private string? _launchError;
 
     /// <summary>A part of the running market: a skip (a failure under CI) without chromium, a failure when it did not start.</summary>
     private T Started<T>(T? part) where T : class
