@@ -33,7 +33,7 @@ public sealed class PostgresTestSchema : IAsyncDisposable
         if (!string.IsNullOrWhiteSpace(server)) return server;
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
             Assert.Fail("CI is set but YALU_TEST_POSTGRES is not: the PostgreSQL tests must run in CI (see .ci/run)");
-        Assert.Skip("YALU_TEST_POSTGRES is not set: PostgreSQL tests skipped (set it to a connection string to run them)");
+        Assert.Skip("PostgreSQL not configured: YALU_TEST_POSTGRES is not set (a connection string; .ci/run starts a throw-away server)");
         throw new InvalidOperationException("unreachable: Assert.Skip throws");
     }
 

@@ -29,7 +29,7 @@ internal static class SharedData
     {
         string? path = Root is null ? null : Path.Combine(Root, set);
         if (path is not null && Directory.Exists(path)) return path;
-        string message = $"../shared/data/{set} not found (set YALU_SHARED_DATA to the shared data folder)";
+        string message = $"real data not found: ../shared/data/{set} is missing (put the shared folder beside the repository or set YALU_SHARED_DATA)";
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))) Assert.Fail(message);
         Assert.Skip(message);
         return "";

@@ -30,14 +30,18 @@ public sealed class BrowserMarket : IAsyncLifetime
     /// <summary>Where artifacts go: TestResults beside the test assembly (screenshots, axe report, page weights).</summary>
     public static string OutputDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults");
 
-    /// <summary>The node's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
-    public string BaseAddress { get; private set; } = "";
+    private string? _baseAddress;
+    private DemoSeed? _seed;
+    private string? _launchError;
 
-    /// <summary>The demo keeper's handle and the pass phrase the seed printed.</summary>
-    public DemoSeed Seed { get; private set; } = null!;
+    /// <summary>The node's address, e.g. http://127.0.0.1:41234 (no trailing slash); skips (or fails under CI) when chromium is missing.</summary>
+    public string BaseAddress => Started(_baseAddress);
 
-    /// <summary>The store behind the node, for checks the pages do not show.</summary>
-    public IMarketStore Store => _store ?? throw new InvalidOperationException("the market has not started");
+    /// <summary>The demo keeper's handle and the pass phrase the seed printed; skips (or fails under CI) when chromium is missing.</summary>
+    public DemoSeed Seed => Started(_seed);
+
+    /// <summary>The store behind the node, for checks the pages do not show; skips (or fails under CI) when chromium is missing.</summary>
+    public IMarketStore Store => Started(_store);
 
     /// <summary>Accessibility results of every page checked, for the report.</summary>
     public AxeReport Axe { get; } = new();
@@ -46,35 +50,48 @@ public sealed class BrowserMarket : IAsyncLifetime
     public PageWeightReport Weights { get; } = new();
 
     /// <summary>The browser; skips (or fails under CI) when chromium is missing.</summary>
-    public IBrowser Browser
-    {
-        get
-        {
-            Chromium.Require();
-            return _browser ?? throw new InvalidOperationException("the browser did not start");
-        }
-    }
+    public IBrowser Browser => Started(_browser);
 
-    /// <summary>Starts the node, then the browser when chromium is there.</summary>
+    /// <summary>
+    /// Starts the node and the browser, or nothing at all when chromium is missing: then every test
+    /// skips (or fails under CI) on its first use of the market, with <see cref="Chromium.MissingMessage"/>,
+    /// instead of failing here, where a fixture's exception would fail every test.
+    /// </summary>
     public async ValueTask InitializeAsync()
     {
+        if (!Chromium.Found) return;
         var ct = TestContext.Current.CancellationToken;
         _store = await MarketStores.OpenAsync(Path.Combine(_directory, "yalu.db"), TimeProvider.System, ct);
-        Seed = await DemoMarket.SeedIfFreshAsync(_store, YaluPagesFactory.CheapHasher, TimeProvider.System, withTraders: true, cancellationToken: ct)
+        _seed = await DemoMarket.SeedIfFreshAsync(_store, YaluPagesFactory.CheapHasher, TimeProvider.System, withTraders: true, cancellationToken: ct)
             ?? throw new InvalidOperationException("a fresh database was not seeded");
         _factory = new YaluPagesFactory(_store);
         _factory.UseKestrel(0);
         _factory.StartServer();
-        BaseAddress = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _baseAddress = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-        if (!File.Exists(Chromium.ExecutablePath)) return;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        try
         {
-            ExecutablePath = Chromium.ExecutablePath,
-            Headless = true,
-            Args = [.. Chromium.Args],
-        });
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium.ExecutablePath,
+                Headless = true,
+                Args = [.. Chromium.Args],
+            });
+        }
+        catch (PlaywrightException e)
+        {
+            // Reported by each test as one line rather than thrown here, where it would bury the cause under the fixture's.
+            _launchError = $"chromium at {Chromium.ExecutablePath} did not start: {e.Message.Split('\n')[0]}";
+        }
+    }
+
+    /// <summary>A part of the running market: a skip (a failure under CI) without chromium, a failure when it did not start.</summary>
+    private T Started<T>(T? part) where T : class
+    {
+        Chromium.Require();
+        if (_launchError is not null) Assert.Fail(_launchError);
+        return part ?? throw new InvalidOperationException("the browser market did not start");
     }
 
     /// <summary>Writes the reports, stops the browser and the node, deletes the database.</summary>
@@ -122,6 +139,7 @@ public sealed class BrowserMarket : IAsyncLifetime
     /// </summary>
     public async Task<MarketDay> MarketDayAsync()
     {
+        Chromium.Require();
         await _dayGate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
@@ -138,6 +156,7 @@ public sealed class BrowserMarket : IAsyncLifetime
     /// <summary>A trader (English) with one open lot, for visiting the trader pages; made on first use.</summary>
     public async Task<(string Handle, string PassPhrase, string Lot)> TouristAsync()
     {
+        Chromium.Require();
         await _dayGate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {

@@ -8,9 +8,14 @@ namespace Yalu.Web.Browser.Tests.Infrastructure;
 /// </summary>
 public static class Chromium
 {
-    /// <summary>The executable: <c>YALU_CHROMIUM</c> when set, else Debian's <c>/usr/bin/chromium</c>.</summary>
-    public static string ExecutablePath =>
-        Environment.GetEnvironmentVariable("YALU_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    /// <summary>
+    /// The executable: <c>YALU_CHROMIUM</c> when set (a path that does not exist means "no browser"),
+    /// else Debian's <c>/usr/bin/chromium</c>, else <c>chromium</c> or <c>chromium-browser</c> on the PATH.
+    /// </summary>
+    public static string ExecutablePath { get; } = Locate();
+
+    /// <summary>Whether the executable is there.</summary>
+    public static bool Found => File.Exists(ExecutablePath);
 
     /// <summary>Headless, no sandbox (tests run as root in CI), and nothing that calls out to the network.</summary>
     public static IReadOnlyList<string> Args { get; } =
@@ -22,12 +27,31 @@ public static class Chromium
     /// <summary>Whether this run is CI's, where a missing browser is a failure rather than a skip.</summary>
     public static bool UnderCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
 
+    /// <summary>The one line a skipped (or, under CI, failed) browser test reports.</summary>
+    public static string MissingMessage =>
+        $"chromium not found at {ExecutablePath}: browser tests need it (apt-get install -y chromium, or set YALU_CHROMIUM to its path)";
+
     /// <summary>Skips (locally) or fails (under CI) when the browser is missing.</summary>
     public static void Require()
     {
-        if (File.Exists(ExecutablePath)) return;
-        string message = $"chromium is not at {ExecutablePath}: apt-get install -y chromium (or set YALU_CHROMIUM)";
-        if (UnderCi) Assert.Fail(message);
-        Assert.Skip(message);
+        if (Found) return;
+        if (UnderCi) Assert.Fail(MissingMessage);
+        Assert.Skip(MissingMessage);
+    }
+
+    private static string Locate()
+    {
+        if (Environment.GetEnvironmentVariable("YALU_CHROMIUM") is { Length: > 0 } path) return path;
+        const string debian = "/usr/bin/chromium";
+        if (File.Exists(debian)) return debian;
+        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (string name in new[] { "chromium", "chromium-browser" })
+            {
+                string candidate = Path.Combine(dir, name);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        return debian;
     }
 }
