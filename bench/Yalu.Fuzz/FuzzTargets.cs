@@ -1,0 +1,22 @@
+using Yalu.Formats.PrefLib;
+using Yalu.Formats.TradeMaximizer;
+
+namespace Yalu.Fuzz;
+
+/// <summary>
+/// Every reader of outside input, one line each. A reader that lands later (set-off CSV, bundles,
+/// bulletins) is fuzzed by adding its line here: <c>new("setoff", [".csv"], b => ResultChecks.Check(SetOffReader.Read(b, "fuzz.csv")))</c>.
+/// </summary>
+internal static class FuzzTargets
+{
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new("trademaximizer", [".txt"], b => ResultChecks.Check(TradeMaximizerReader.Read(b, "fuzz.txt"), d => d.Graph)),
+        new("preflib", [".wmd"], b => ResultChecks.Check(PrefLibReader.Read(b, "fuzz.wmd"), g => g)),
+        new("kidney", [".input"], KidneyInput.Run, KidneyInput.Seed),
+    ];
+
+    /// <summary>The target named <paramref name="name"/> (any case), or null.</summary>
+    public static FuzzTarget? Find(string name) =>
+        All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+}
