@@ -110,4 +110,22 @@ public sealed class KidneySolverReaderTests
     {
         Assert.Equal("KS001", Error("").Code);
     }
+
+    // Found with the fuzz harness (bench/Yalu.Fuzz): a first line declaring two billion pairs made
+    // the reader add two billion items and run out of memory instead of reporting the line.
+    [Fact]
+    public void A_pair_file_declaring_more_pairs_than_Yalu_reads_is_an_error_on_its_first_line()
+    {
+        var error = Error("2000000000 0\n-1 -1 -1\n");
+        Assert.Equal(("x.input", 1, 1, "KS010"), (error.Source, error.Line, error.Column, error.Code));
+        Assert.Contains("2000000000 pairs; Yalu reads at most 100000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_donor_file_declaring_more_donors_than_Yalu_reads_is_an_error_in_the_donor_file()
+    {
+        var error = Error(Input, "100001 0\n-1 -1 -1\n");
+        Assert.Equal(("x.ndds", 1, "KS010"), (error.Source, error.Line, error.Code));
+        Assert.Contains("donors", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -153,4 +153,25 @@ public sealed class PrefLibReaderTests
         var error = Error("# NUMBER ALTERNATIVES: 2\n# NUMBER EDGES: 1\n1,9,1\n");
         Assert.StartsWith("test.wmd:3:3: PL005: ", error.ToString(), StringComparison.Ordinal);
     }
+
+    // Found with the fuzz harness (bench/Yalu.Fuzz): one header line made the reader allocate two
+    // billion vertices and run out of memory instead of reporting the line.
+    [Theory]
+    [InlineData("# NUMBER ALTERNATIVES: 2000000000\n", 1, 24)]
+    [InlineData("2000000000,0\n", 1, 1)]
+    [InlineData("# NUMBER ALTERNATIVES: 100001\n# NUMBER EDGES: 0\n", 1, 24)]
+    public void A_header_declaring_more_vertices_than_Yalu_reads_is_an_error_at_the_count(string text, int line, int column)
+    {
+        var result = PrefLibReader.ReadText(text, "huge.wmd");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("huge.wmd", line, column, "PL013"), (error.Source, error.Line, error.Column, error.Code));
+        Assert.Contains("at most 100000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_declaring_exactly_the_most_vertices_is_read()
+    {
+        var graph = Read($"# NUMBER ALTERNATIVES: {PrefLibReader.MaxVertices}\n# NUMBER EDGES: 1\n1,2,1\n");
+        Assert.Equal(PrefLibReader.MaxVertices, graph.ItemCount);
+    }
 }
