@@ -49,7 +49,7 @@ dotnet publish bench/Yalu.Fuzz/Yalu.Fuzz.csproj -c Release -o "$bin" -v quiet -n
 # OutOfMemoryException, a crash, instead of eating the shared machine's memory (afl's -m cannot cap
 # .NET, which reserves far more address space than it uses).
 harness=(env DOTNET_GCHeapHardLimit=0x20000000 dotnet "$bin/Yalu.Fuzz.dll" "$reader")
-"${harness[@]}" --replay /dev/null >/dev/null || { echo "unknown reader '$reader'" >&2; "${harness[@]}"; exit 2; }
+"${harness[@]}" --replay /dev/null </dev/null >/dev/null || { echo "unknown reader '$reader'" >&2; "${harness[@]}"; exit 2; }
 dotnet tool run sharpfuzz "$bin/Yalu.Formats.dll"
 dotnet tool run sharpfuzz "$bin/Yalu.Market.dll" Yalu.Market.Clearing.WantGraph
 
@@ -57,7 +57,7 @@ echo "== seeds"
 seeds=$work/seeds
 rm -rf "$seeds"
 [ -d "$data" ] || echo "note: $data is missing: seeds come from the repository only"
-"${harness[@]}" --seeds "$seeds" examples "bench/Yalu.Fuzz/seeds/$reader" tests/Yalu.Formats.Tests "$data"
+"${harness[@]}" --seeds "$seeds" examples "bench/Yalu.Fuzz/seeds/$reader" tests/Yalu.Formats.Tests "$data" </dev/null
 
 echo "== afl-fuzz $reader for $minutes min"
 out=$work/out
@@ -88,7 +88,7 @@ shopt -s nullglob
 saved=("$out"/default/crashes/id:* "$out"/default/hangs/id:*)
 replay_crashes=0
 if [ ${#saved[@]} -gt 0 ]; then
-  "${harness[@]}" --replay "${saved[@]}" | tee "$work/replay.log" | tail -20 || replay_crashes=$(grep -c '^CRASH' "$work/replay.log" || true)
+  timeout 600 "${harness[@]}" --replay "${saved[@]}" </dev/null | tee "$work/replay.log" | tail -20 || replay_crashes=$(grep -c '^CRASH' "$work/replay.log" || true)
 else
   echo "nothing saved"
 fi

@@ -29,9 +29,13 @@ if (args.Length == 1)
     });
     return 0;
 }
-return args[1] switch
+// Instrumented code writes coverage to memory that SharpFuzz sets up; outside afl-fuzz, Fuzzer.Run
+// sets it up and runs the action once, so the replay and the seeds run inside it.
+int exitCode = 2;
+SharpFuzz.Fuzzer.Run(_ => exitCode = args[1] switch
 {
     "--replay" => Replay.Files(target, args[2..], Console.Out),
     "--seeds" when args.Length >= 4 => Seeds.Gather(target, args[2], args[3..], Console.Out),
     _ => 2,
-};
+});
+return exitCode;

@@ -21,6 +21,7 @@ internal static class Seeds
         {
             var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Where(f => target.SeedEndings.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                .Where(f => !IsBuildOutput(Path.GetRelativePath(root, f)))
                 .Order(StringComparer.Ordinal);
             foreach (string file in files)
             {
@@ -33,6 +34,9 @@ internal static class Seeds
         output.WriteLine($"{target.Name}: {written} seeds in {outDir}");
         return written > 0 ? 0 : 1;
     }
+
+    private static bool IsBuildOutput(string relativePath) =>
+        relativePath.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "TestResults");
 
     /// <summary>The first <see cref="MaxBytes"/> bytes of a file, ending at a line end when it is longer.</summary>
     public static byte[] Head(byte[] bytes)
