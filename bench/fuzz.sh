@@ -7,8 +7,9 @@
 # Publishes bench/Yalu.Fuzz in Release, instruments the published Yalu.Formats.dll (and the want-graph
 # builder in Yalu.Market.dll) with the sharpfuzz tool, gathers a seed corpus from examples/, the
 # fuzzer's own seeds and ../shared/data (read in place, never copied into the repository), runs
-# afl-fuzz, replays every crash and hang it saved through the reader once more, and appends a row to
-# artifacts/fuzz/summary.tsv. Everything it writes is under artifacts/fuzz/READER (gitignored).
+# afl-fuzz (with bench/Yalu.Fuzz/dictionaries/READER.dict when there is one), replays every crash
+# and hang it saved through the reader once more, and appends a row to artifacts/fuzz/summary.tsv.
+# Everything it writes is under artifacts/fuzz/READER (gitignored).
 # One afl-fuzz at a time: it takes a whole core.
 #
 # Environment: FUZZ_DATA (default ../shared/data), FUZZ_TIMEOUT_MS (per input, default 2000),
@@ -68,10 +69,12 @@ else
   rm -rf "$out"
 fi
 mkdir -p "$out"
+dict=()
+[ -f "bench/Yalu.Fuzz/dictionaries/$reader.dict" ] && dict=(-x "bench/Yalu.Fuzz/dictionaries/$reader.dict")
 set +e
 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
   AFL_NO_AFFINITY=1 AFL_AUTORESUME=1 \
-  afl-fuzz -i "$input" -o "$out" -t "$timeout_ms" -m none -V $((minutes * 60)) -- "${harness[@]}" \
+  afl-fuzz -i "$input" -o "$out" -t "$timeout_ms" -m none -V $((minutes * 60)) "${dict[@]}" -- "${harness[@]}" \
   >"$work/afl.log" 2>&1
 rc=$?
 set -e
