@@ -5,7 +5,8 @@ namespace Yalu.Fuzz;
 
 /// <summary>
 /// Every reader of outside input, one line each. A reader that lands later (set-off CSV, bundles,
-/// bulletins) is fuzzed by adding its line here: <c>new("setoff", [".csv"], b => ResultChecks.Check(SetOffReader.Read(b, "fuzz.csv")))</c>.
+/// bulletins) is fuzzed by adding its line here, e.g.
+/// <c>new("setoff", [".csv"], b => ResultChecks.Check(SetOffReader.Read(b, "fuzz.csv")))</c>.
 /// </summary>
 internal static class FuzzTargets
 {

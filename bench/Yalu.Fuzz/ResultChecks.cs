@@ -11,14 +11,21 @@ namespace Yalu.Fuzz;
 /// </summary>
 internal static class ResultChecks
 {
-    public static void Check<T>(ParseResult<T> result, Func<T, WantGraph> graphOf)
+    /// <summary>The checks on any read result: for readers whose value holds no want graph.</summary>
+    public static void Check<T>(ParseResult<T> result)
         where T : class
     {
         if (result.Success != (result.Errors.Count == 0))
             Fail($"Success is {result.Success} with {result.Errors.Count} errors");
         foreach (var d in result.Errors.Concat(result.Warnings)) CheckDiagnostic(d);
-        if (result.Value is null) return;
-        CheckGraph(graphOf(result.Value));
+    }
+
+    /// <summary>The checks on a read result and on the want graph its value holds.</summary>
+    public static void Check<T>(ParseResult<T> result, Func<T, WantGraph> graphOf)
+        where T : class
+    {
+        Check(result);
+        if (result.Value is not null) CheckGraph(graphOf(result.Value));
     }
 
     private static void CheckDiagnostic(FormatDiagnostic d)
