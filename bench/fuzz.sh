@@ -96,13 +96,12 @@ else
   echo "nothing saved"
 fi
 
-start=$(stat start_time); last=$(stat last_update)
-secs=$((last - start))
-row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' \
+secs=$(stat run_time)
+row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' \
   "$(date -u +%FT%TZ)" "$reader" "$minutes" "$secs" "$(stat execs_done)" "$(stat execs_per_sec)" \
-  "$(stat corpus_count)" "$(stat saved_crashes)" "$(stat saved_hangs)" "$replay_crashes")
-summary=$root/artifacts/fuzz/summary.tsv
-[ -f "$summary" ] || printf 'finished\treader\tminutes\tseconds\texecs\texecs_per_sec\tcorpus_count\tsaved_crashes\tsaved_hangs\tcrashes_on_replay\n' >"$summary"
+  "$(stat corpus_count)" "$(stat edges_found)" "$(stat saved_crashes)" "$(stat saved_hangs)" "$replay_crashes")
+summary=$root/artifacts/fuzz/summary.tsv   # one row per run; the header is written once
+[ -f "$summary" ] || printf 'finished\treader\tminutes\tseconds\texecs\texecs_per_sec\tcorpus_count\tedges_found\tsaved_crashes\tsaved_hangs\tcrashes_on_replay\n' >"$summary"
 echo "$row" >>"$summary"
 echo "== summary (artifacts/fuzz/summary.tsv)"
 head -1 "$summary"
