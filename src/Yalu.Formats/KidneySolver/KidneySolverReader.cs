@@ -23,6 +23,14 @@ public static class KidneySolverReader
     private const int MaxErrors = 100;
 
     /// <summary>
+    /// The most pairs (or donors) a file may declare: 100,000, far above any kidney exchange pool on
+    /// record (kidney_solver's largest instances have a few hundred). A first line that declares more
+    /// is an error (KS010) rather than an allocation of that many items: the fuzz harness (bench/Yalu.Fuzz)
+    /// found that a first line asking for two billion would otherwise exhaust memory.
+    /// </summary>
+    public const int MaxVertices = 100_000;
+
+    /// <summary>
     /// The donor file that goes with <paramref name="inputPath"/>: <c>X.ndds</c> beside <c>X.input</c>
     /// when that file exists, else null.
     /// </summary>
@@ -118,6 +126,11 @@ public static class KidneySolverReader
                 if (!line.AtEnd)
                 {
                     Error(line.Number, line.NextColumn, "KS001", $"the first line of a {kind} file is '{kind}s arcs' and has nothing after them");
+                    return null;
+                }
+                if (count > MaxVertices)
+                {
+                    Error(line.Number, 1, "KS010", $"the first line declares {count} {kind}s; Yalu reads at most {MaxVertices}");
                     return null;
                 }
                 arcs = new ArcList(count);

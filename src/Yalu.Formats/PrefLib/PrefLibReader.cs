@@ -23,6 +23,14 @@ public static class PrefLibReader
 {
     private const int MaxErrors = 100;
 
+    /// <summary>
+    /// The most vertices a file may declare: 100,000, far above any kidney exchange pool on record
+    /// (PrefLib's largest has 1,177). A header that declares more is an error (PL013) rather than an
+    /// allocation of that many vertices: the fuzz harness (bench/Yalu.Fuzz) found that one header
+    /// line asking for two billion would otherwise exhaust memory.
+    /// </summary>
+    public const int MaxVertices = 100_000;
+
     /// <summary>Reads a file from disk.</summary>
     public static ParseResult<WantGraph> ReadFile(string path)
     {

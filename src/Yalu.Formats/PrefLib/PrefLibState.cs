@@ -71,6 +71,11 @@ internal sealed class PrefLibState(string source)
                 Error(line.Number, 0, "PL003", "NUMBER ALTERNATIVES is given twice");
                 return;
             }
+            if (n > PrefLibReader.MaxVertices)
+            {
+                Error(line.Number, valueColumn, "PL013", TooMany(n));
+                return;
+            }
             SetVertexCount(n);
         }
         else if (key.SequenceEqual("NUMBER EDGES"u8))
@@ -124,6 +129,11 @@ internal sealed class PrefLibState(string source)
             Error(line.Number, line.NextColumn, "PL003", "the old layout's first line is 'vertices,edges' and has nothing after them");
             return;
         }
+        if (n > PrefLibReader.MaxVertices)
+        {
+            Error(line.Number, c1, "PL013", TooMany(n));
+            return;
+        }
         SetVertexCount(n);
         _edgeCount = m;
         _oldNamesLeft = n;
@@ -156,6 +166,9 @@ internal sealed class PrefLibState(string source)
         }
         ReadArc(ref line, idBase: 0);
     }
+
+    private static string TooMany(int n) =>
+        $"the file declares {n} vertices; Yalu reads at most {PrefLibReader.MaxVertices}";
 
     private void SetVertexCount(int n)
     {

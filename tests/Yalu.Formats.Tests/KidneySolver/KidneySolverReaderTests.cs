@@ -110,4 +110,40 @@ public sealed class KidneySolverReaderTests
     {
         Assert.Equal("KS001", Error("").Code);
     }
+
+    // Found with the fuzz harness (bench/Yalu.Fuzz): a first line declaring two billion pairs made
+    // the reader add two billion items and run out of memory instead of reporting the line.
+    [Fact]
+    public void A_pair_file_declaring_more_pairs_than_Yalu_reads_is_an_error_on_its_first_line()
+    {
+        var error = Error("2000000000 0\n-1 -1 -1\n");
+        Assert.Equal(("x.input", 1, 1, "KS010"), (error.Source, error.Line, error.Column, error.Code));
+        Assert.Contains("2000000000 pairs; Yalu reads at most 100000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_donor_file_declaring_more_donors_than_Yalu_reads_is_an_error_in_the_donor_file()
+    {
+        var error = Error(Input, "100001 0\n-1 -1 -1\n");
+        Assert.Equal(("x.ndds", 1, "KS010"), (error.Source, error.Line, error.Code));
+        Assert.Contains("donors", error.Message, StringComparison.Ordinal);
+    }
+
+    // afl-fuzz's first find on the reader before the fix, as it saved it (hangs/id:000000, after
+    // 23 s): a first line declaring 12,000,099 pairs, which the reader tried to add one by one.
+    private static readonly byte[] FuzzHangHugePairCount =
+    [
+        0x31, 0x32, 0x30, 0x30, 0x30, 0x30, 0x39, 0x39, 0x09, 0x30, 0x0A, 0x2D, 0x31, 0x20, 0x2D, 0x31,
+        0x20, 0x2D, 0x31, 0x0A, 0xF4, 0x40,
+    ];
+
+    [Fact]
+    public void The_fuzzers_pair_file_with_a_huge_pair_count_is_a_clean_error()
+    {
+        var result = KidneySolverReader.Read(FuzzHangHugePairCount, "hang.input", [], null);
+        Assert.Null(result.Value);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("hang.input", 1, 1, "KS010"), (error.Source, error.Line, error.Column, error.Code));
+        Assert.Equal("the first line declares 12000099 pairs; Yalu reads at most 100000", error.Message);
+    }
 }

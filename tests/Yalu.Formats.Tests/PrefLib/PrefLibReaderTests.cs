@@ -153,4 +153,46 @@ public sealed class PrefLibReaderTests
         var error = Error("# NUMBER ALTERNATIVES: 2\n# NUMBER EDGES: 1\n1,9,1\n");
         Assert.StartsWith("test.wmd:3:3: PL005: ", error.ToString(), StringComparison.Ordinal);
     }
+
+    // Found with the fuzz harness (bench/Yalu.Fuzz): one header line made the reader allocate two
+    // billion vertices and run out of memory instead of reporting the line.
+    [Theory]
+    [InlineData("# NUMBER ALTERNATIVES: 2000000000\n", 1, 24)]
+    [InlineData("2000000000,0\n", 1, 1)]
+    [InlineData("# NUMBER ALTERNATIVES: 100001\n# NUMBER EDGES: 0\n", 1, 24)]
+    public void A_header_declaring_more_vertices_than_Yalu_reads_is_an_error_at_the_count(string text, int line, int column)
+    {
+        var result = PrefLibReader.ReadText(text, "huge.wmd");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("huge.wmd", line, column, "PL013"), (error.Source, error.Line, error.Column, error.Code));
+        Assert.Contains("at most 100000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_declaring_exactly_the_most_vertices_is_read()
+    {
+        var graph = Read($"# NUMBER ALTERNATIVES: {PrefLibReader.MaxVertices}\n# NUMBER EDGES: 1\n1,2,1\n");
+        Assert.Equal(PrefLibReader.MaxVertices, graph.ItemCount);
+    }
+
+    // afl-fuzz's first crash on the reader before the fix, as it saved it (crashes/id:000000, after
+    // 20 s): a blank line, then the old layout's '444444441,0' among binary noise.
+    private static readonly byte[] FuzzCrashOldLayoutHugeCount =
+    [
+        0x0A, 0x34, 0x34, 0x34, 0x34, 0x34, 0x34, 0x34, 0x34, 0x31, 0x2C, 0x30, 0x0A, 0x34, 0x2D, 0x2E,
+        0x0A, 0x2F, 0x2C, 0x20, 0x34, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C,
+        0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x2C, 0x9C, 0x21, 0xF3, 0x2C, 0xFF, 0xFF,
+        0x31, 0x2C, 0xFF, 0xFF, 0x31, 0x2C, 0x10, 0x30, 0x31, 0x0A, 0x0D, 0x34, 0x4F, 0x00, 0x01, 0x0A,
+        0xE9, 0x00, 0x25, 0x30, 0x0A, 0x32, 0x4F, 0x06, 0xFF, 0x31, 0x0A, 0x30, 0x0A, 0x32, 0x30, 0x0A,
+    ];
+
+    [Fact]
+    public void The_fuzzers_old_layout_input_with_a_huge_vertex_count_is_a_clean_error()
+    {
+        var result = PrefLibReader.Read(FuzzCrashOldLayoutHugeCount, "crash.wmd");
+        Assert.Null(result.Value);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("crash.wmd", 2, 1, "PL013"), (error.Source, error.Line, error.Column, error.Code));
+        Assert.Equal("the file declares 444444441 vertices; Yalu reads at most 100000", error.Message);
+    }
 }

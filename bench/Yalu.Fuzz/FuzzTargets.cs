@@ -1,0 +1,26 @@
+using System.Text;
+using Yalu.Formats.Bulletins;
+using Yalu.Formats.PrefLib;
+using Yalu.Formats.TradeMaximizer;
+
+namespace Yalu.Fuzz;
+
+/// <summary>
+/// Every reader of outside input, one line each. A reader that lands later (set-off CSV, bundles,
+/// bulletins) is fuzzed by adding its line here, e.g.
+/// <c>new("setoff", [".csv"], b => ResultChecks.Check(SetOffReader.Read(b, "fuzz.csv")))</c>.
+/// </summary>
+internal static class FuzzTargets
+{
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new("trademaximizer", [".txt"], b => ResultChecks.Check(TradeMaximizerReader.Read(b, "fuzz.txt"), d => d.Graph)),
+        new("preflib", [".wmd"], b => ResultChecks.Check(PrefLibReader.Read(b, "fuzz.wmd"), g => g)),
+        new("kidney", [".input"], KidneyInput.Run, KidneyInput.Seed),
+        new("bulletin", [".bulletin"], b => ResultChecks.Check(BulletinText.Check(Encoding.UTF8.GetString(b), "fuzz.bulletin").Result)),
+    ];
+
+    /// <summary>The target named <paramref name="name"/> (any case), or null.</summary>
+    public static FuzzTarget? Find(string name) =>
+        All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+}
