@@ -5,7 +5,6 @@ using Yalu.Formats.Bulletins;
 using Yalu.Market.Trading;
 using Yalu.Web;
 using Yalu.Web.Application;
-using Yalu.Web.Hosting;
 using Yalu.Web.Ui;
 
 namespace Yalu.Cli;
@@ -48,16 +47,8 @@ internal static class BulletinCommand
             return YaluCommand.UsageError;
         }
         var clock = TimeProvider.System;
-        Yalu.Storage.SqlMarketStore store;
-        try
-        {
-            store = await MarketStores.OpenAsync(db, clock, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or System.Data.Common.DbException)
-        {
-            await stderr.WriteLineAsync($"yalu: cannot open the database {(MarketStores.IsPostgres(db) ? "(PostgreSQL)" : db)}: {e.Message}");
-            return YaluCommand.InputError;
-        }
+        var store = await NodeDatabase.OpenAsync(db, clock, stderr, cancellationToken);
+        if (store is null) return YaluCommand.InputError;
         await using (store)
         {
             var prices = new PriceBoardService(store, store, clock, Options.Create(new YaluWebOptions { PriceBoardWindow = TimeSpan.FromDays(days) }));

@@ -35,16 +35,8 @@ internal static class ServeCommand
     internal static async Task<int> RunAsync(string urls, string db, bool demo, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var clock = TimeProvider.System;
-        Yalu.Storage.SqlMarketStore store;
-        try
-        {
-            store = await MarketStores.OpenAsync(db, clock, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or System.Data.Common.DbException)
-        {
-            await stderr.WriteLineAsync($"yalu: cannot open the database {(MarketStores.IsPostgres(db) ? "(PostgreSQL)" : db)}: {e.Message}");
-            return YaluCommand.InputError;
-        }
+        var store = await NodeDatabase.OpenAsync(db, clock, stderr, cancellationToken);
+        if (store is null) return YaluCommand.InputError;
         await using (store)
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
