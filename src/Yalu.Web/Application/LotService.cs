@@ -27,10 +27,8 @@ public sealed class LotService(IMarketStore store, TimeProvider clock)
             if (q.IsOk) quantity = q.Value;
             else errors.Add(new("quantity", q.Error.Code, q.Error.Message));
         }
-        if (!Money.TryParse(draft.Value?.Trim(), out var value) || value < Money.Zero)
-            errors.Add(new("value", ErrorCodes.InvalidMoney, "a value is an amount in CNY like 12.50, not negative"));
-        if ((draft.Note?.Length ?? 0) > Lot.MaxNoteLength)
-            errors.Add(new("note", ErrorCodes.NoteTooLong, $"a note has at most {Lot.MaxNoteLength} characters"));
+        var value = CheckValue(draft.Value?.Trim(), Money.Zero, errors);
+        CheckNote(draft.Note, errors);
         if (errors.Count > 0) return Outcome.Invalid<Lot>(errors);
 
         var posted = Lot.Post(owner, good!.Id, quantity, draft.Note, value, draft.Donor, null, clock);
@@ -56,10 +54,8 @@ public sealed class LotService(IMarketStore store, TimeProvider clock)
             if (q.IsOk) quantity = q.Value;
             else errors.Add(new("quantity", q.Error.Code, q.Error.Message));
         }
-        var value = lot.Value;
-        if (edit.Value is not null && (!Money.TryParse(edit.Value, out value) || value < Money.Zero))
-            errors.Add(new("value", ErrorCodes.InvalidMoney, "a value is an amount in CNY like 12.50, not negative"));
-        if ((edit.Note?.Length ?? 0) > Lot.MaxNoteLength) errors.Add(new("note", ErrorCodes.NoteTooLong, $"a note has at most {Lot.MaxNoteLength} characters"));
+        var value = edit.Value is null ? lot.Value : CheckValue(edit.Value, lot.Value, errors);
+        CheckNote(edit.Note, errors);
         if (errors.Count > 0) return Outcome.Invalid<Lot>(errors);
 
         var edited = lot.Edit(quantity, edit.Note ?? lot.Note, value);
@@ -84,6 +80,20 @@ public sealed class LotService(IMarketStore store, TimeProvider clock)
         if (lot is null) return Outcome.Fail<Lot>(UseCaseCodes.LotNotFound, $"there is no lot '{lotId}'");
         if (lot.Owner != owner) return Outcome.Fail<Lot>(ErrorCodes.NotYourLot, $"lot {lotId} belongs to another trader");
         return Outcome.Ok(lot);
+    }
+
+    /// <summary>A lot's value as typed: a non-negative CNY amount, else an error on <c>value</c> and <paramref name="fallback"/>.</summary>
+    private static Money CheckValue(string? text, Money fallback, List<FieldError> errors)
+    {
+        if (Money.TryParse(text, out var value) && value >= Money.Zero) return value;
+        errors.Add(new("value", ErrorCodes.InvalidMoney, "a value is an amount in CNY like 12.50, not negative"));
+        return fallback;
+    }
+
+    /// <summary>A note of at most <see cref="Lot.MaxNoteLength"/> characters, else an error on <c>note</c>.</summary>
+    private static void CheckNote(string? note, List<FieldError> errors)
+    {
+        if ((note?.Length ?? 0) > Lot.MaxNoteLength) errors.Add(new("note", ErrorCodes.NoteTooLong, $"a note has at most {Lot.MaxNoteLength} characters"));
     }
 
     /// <summary>Every lot of <paramref name="owner"/>'s, in every state.</summary>
