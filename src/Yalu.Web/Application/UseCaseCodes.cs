@@ -37,4 +37,10 @@ public static class UseCaseCodes
 
     /// <summary>A language other than ko, zh or en.</summary>
     public const string InvalidLanguage = "invalid-language";
+
+    /// <summary>A price bulletin of this node's own market offered for import: only the other bank's is imported.</summary>
+    public const string BulletinOwnMarket = "bulletin-own-market";
+
+    /// <summary>A price bulletin with a wrong line, or wrong as a whole (each problem is a field error on <c>text</c>).</summary>
+    public const string BulletinNotIntact = "bulletin-not-intact";
 }
