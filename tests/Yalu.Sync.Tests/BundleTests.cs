@@ -64,9 +64,9 @@ public sealed class BundleTests
     }
 
     [Fact]
-    public void Bundle_whose_sender_is_trusted_under_another_key_fails_the_signature()
+    public void Lookup_that_answers_with_another_nodes_card_is_unknown_sender()
     {
-        // The lookup hands back a card with the sender's id but another key: only the signature can tell.
+        // A lookup that returns some card for every id must not make a stranger's card stand for the sender.
         var bundle = Bundle.Seal(TestNodes.Hyesan, TestNodes.Changbai.Card, Body(2));
         var opened = Bundle.Open(TestNodes.Changbai, _ => TestNodes.Stranger.Card, bundle);
         Assert.False(opened.Success);
