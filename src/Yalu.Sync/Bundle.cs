@@ -156,7 +156,7 @@ public static partial class Bundle
         return content;
     }
 
-    private static byte[]? TryCompress(ReadOnlySpan<byte> body)
+    internal static byte[]? TryCompress(ReadOnlySpan<byte> body)
     {
         if (body.Length < 256) return null;
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
