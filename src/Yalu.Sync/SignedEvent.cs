@@ -144,11 +144,18 @@ public sealed class SignedEvent : IEquatable<SignedEvent>
     {
         ArgumentNullException.ThrowIfNull(card);
         if (card.NodeId != Node) return false;
-        int signedLength = _encoded.Length - SignatureSize;
-        var signed = new byte[SyncLabels.EventSignature.Length + signedLength];
-        SyncLabels.EventSignature.CopyTo(signed);
-        _encoded.AsSpan(0, signedLength).CopyTo(signed.AsSpan(SyncLabels.EventSignature.Length));
-        return card.Verify(signed, Signature.Span);
+        int signedLength = SyncLabels.EventSignature.Length + _encoded.Length - SignatureSize;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(signedLength);
+        try
+        {
+            SyncLabels.EventSignature.CopyTo(rented);
+            _encoded.AsSpan(0, _encoded.Length - SignatureSize).CopyTo(rented.AsSpan(SyncLabels.EventSignature.Length));
+            return card.Verify(rented.AsSpan(0, signedLength), Signature.Span);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>

@@ -110,4 +110,18 @@ public sealed class EventChainTests
         Assert.Equal(400, check.FailedIndex);
         Assert.Equal(ChainFault.BadSignature, check.Fault);
     }
+
+    [Fact]
+    public void Links_only_check_skips_signatures_but_still_finds_a_broken_link()
+    {
+        var events = Chain.ToList();
+        var bytes = events[3].Encode();
+        bytes[^1] ^= 0x01;
+        events[3] = SignedEvent.Decode(bytes).Value;
+        Assert.True(EventChain.Verify(events.Take(4), TestNodes.Hyesan.Card, verifySignatures: false).IsValid);
+        // The changed event hashes differently, so the next event's link to it breaks.
+        var check = EventChain.Verify(events, TestNodes.Hyesan.Card, verifySignatures: false);
+        Assert.Equal(ChainFault.WrongPrevHash, check.Fault);
+        Assert.Equal(4, check.FailedIndex);
+    }
 }
