@@ -31,6 +31,9 @@ public sealed class SignedEvent : IEquatable<SignedEvent>
     /// <summary>The longest payload, in bytes (1 MiB).</summary>
     public const int MaxPayloadBytes = 1 << 20;
 
+    /// <summary>Where the previous hash starts in an event's encoding (after version, node id and seq).</summary>
+    internal const int PrevHashOffset = 1 + NodeId.Size + 8;
+
     /// <summary>The fewest bytes an encoded event can have (empty kind is refused, so one more in practice).</summary>
     internal const int MinEncodedBytes = 1 + NodeId.Size + 8 + HashSize + 8 + 1 + 1 + 1 + SignatureSize;
 
