@@ -39,4 +39,13 @@ public sealed class DurableFileTests : IDisposable
     {
         Assert.Throws<IOException>(() => DurableFile.SyncFolder(Path.Combine(_folder, "nope")));
     }
+
+    [Fact]
+    public void Private_file_is_created_readable_by_its_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string path = Path.Combine(_folder, "node.key");
+        DurableFile.WriteAllBytes(path, [1, 2, 3], UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
 }
