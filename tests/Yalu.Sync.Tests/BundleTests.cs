@@ -135,4 +135,17 @@ public sealed class BundleTests
         Assert.True(opened.Success, opened.ToString());
         Assert.Empty(opened.Value.Body);
     }
+
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")] // low order: shared secret 0
+    [InlineData("0100000000000000000000000000000000000000000000000000000000000000")] // low order
+    [InlineData("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")] // p - 1
+    [InlineData("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")] // top bit set, above p
+    public void Weak_or_odd_ephemeral_keys_are_refused_as_not_for_this_node(string ephemeralHex)
+    {
+        var bundle = Bundle.Seal(TestNodes.Hyesan, TestNodes.Changbai.Card, Body(1));
+        Convert.FromHexString(ephemeralHex).CopyTo(bundle, 0);
+        var opened = Bundle.Open(TestNodes.Changbai, TestNodes.ChangbaiTrusts, bundle);
+        Assert.Equal(SyncCodes.WrongRecipient, opened.Error?.Code);
+    }
 }
