@@ -124,4 +124,14 @@ public sealed class EventChainTests
         Assert.Equal(ChainFault.WrongPrevHash, check.Fault);
         Assert.Equal(4, check.FailedIndex);
     }
+
+    [Fact]
+    public void Continuation_from_a_tip_with_another_hash_is_a_wrong_previous_hash()
+    {
+        var otherTip = new ChainTip(5, Chain[0].Hash());
+        var check = EventChain.Verify(Chain.Skip(5), TestNodes.Hyesan.Card, otherTip);
+        Assert.Equal(ChainFault.WrongPrevHash, check.Fault);
+        Assert.Equal(0, check.FailedIndex);
+        Assert.Equal(otherTip, check.Tip);
+    }
 }
