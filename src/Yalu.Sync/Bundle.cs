@@ -94,6 +94,10 @@ public static partial class Bundle
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, MinChunkSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(chunkSize, MaxChunkSize);
         var ephemeralPublic = ephemeral.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        // An X25519 public key's top bit is always 0; X25519 ignores it (RFC 7748, 5), so it is set at
+        // random to keep that one bit of the file from marking it. The bytes as written are what the
+        // key derivation, the header's associated data and the signature bind.
+        ephemeralPublic[^1] |= (byte)(RandomNumberGenerator.GetInt32(2) << 7);
         var inner = makeInner(ephemeralPublic);
 
         using var shared = KeyAgreementAlgorithm.X25519.Agree(ephemeral, recipient.AgreementPublicKey)

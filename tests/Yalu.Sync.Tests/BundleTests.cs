@@ -148,4 +148,11 @@ public sealed class BundleTests
         var opened = Bundle.Open(TestNodes.Changbai, TestNodes.ChangbaiTrusts, bundle);
         Assert.Equal(SyncCodes.WrongRecipient, opened.Error?.Code);
     }
+
+    [Fact]
+    public void Ephemeral_keys_top_bit_is_random_so_it_does_not_mark_the_file()
+    {
+        var tops = Enumerable.Range(0, 64).Select(_ => Bundle.Seal(TestNodes.Hyesan, TestNodes.Changbai.Card, ReadOnlySpan<byte>.Empty)[31] >> 7).ToHashSet();
+        Assert.Equal([0, 1], tops.Order());
+    }
 }
