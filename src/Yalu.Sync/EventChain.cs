@@ -3,7 +3,7 @@ namespace Yalu.Sync;
 /// <summary>
 /// Checks a run of one node's events: each of the node, each signed by the node's card, each the next
 /// sequence number, each naming the previous event's hash. Signatures are checked in parallel (they are
-/// the cost: about 50 µs each), the links in order; the answer is the first bad event either way.
+/// the cost: bench/results/sync.md), the links in order; the answer is the first bad event either way.
 /// </summary>
 public static class EventChain
 {
@@ -22,7 +22,7 @@ public static class EventChain
     /// whose exact bytes the same node has just signed as a whole: the events of a bundle's sender,
     /// in a bundle <see cref="Bundle.Open"/> authenticated (its signature covers the hash of the body,
     /// every event's bytes and signature included). It saves one Ed25519 verification per event
-    /// (about 50 µs on an idle core); <c>yalu log verify</c> should still check every signature.
+    /// (the bulk of an import's time: bench/results/sync.md); <c>yalu log verify</c> should still check every signature.
     /// </param>
     public static ChainCheck Verify(IEnumerable<SignedEvent> events, NodeCard card, ChainTip? after = null, bool verifySignatures = true)
     {
