@@ -151,9 +151,24 @@ public abstract partial class SqlMarketStore
                 if (!written.IsOk) return Result.Fail<TradeBookChange>(written.Error);
                 lots.Add(written.Value);
             }
+            foreach (var entry in change.Entries)
+            {
+                try
+                {
+                    await InsertEntryAsync(c, tx, entry, cancellationToken);
+                }
+                catch (DbException e) when (IsUniqueViolation(e))
+                {
+                    return Result.Fail<TradeBookChange>(ErrorCodes.ConcurrencyConflict, $"{DbText.Of(entry.Kind)} {entry.Reference} is already posted");
+                }
+            }
             await AppendEventAsync(c, tx, actor, kind, change.Legs.FirstOrDefault()?.Id.ToString() ?? "",
-                new { legs = change.Legs.Select(l => new { id = l.Id.ToString(), state = DbText.Of(l.State) }) }, cancellationToken);
-            return Result.Ok(new TradeBookChange([.. lots], change.Legs));
+                new
+                {
+                    legs = change.Legs.Select(l => new { id = l.Id.ToString(), state = DbText.Of(l.State) }),
+                    entries = change.Entries.Select(EntryPayload),
+                }, cancellationToken);
+            return Result.Ok(new TradeBookChange([.. lots], change.Legs) { Entries = change.Entries });
         }, cancellationToken);
     }
 }
