@@ -40,4 +40,7 @@ public partial interface IMarketStore
 
     /// <summary>The newest <paramref name="max"/> set-off runs, newest first.</summary>
     Task<IReadOnlyList<SetoffRun>> ListSetoffRunsAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Every leg of every round that still has a pending leg (what a credit round counts as already promised).</summary>
+    Task<IReadOnlyList<Leg>> ListLegsOfPendingRoundsAsync(CancellationToken cancellationToken = default);
 }

@@ -160,6 +160,14 @@ public abstract partial class SqlMarketStore
             cancellationToken, ("max", max)), cancellationToken);
     }
 
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<Leg>> ListLegsOfPendingRoundsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<Leg>>(async c => await QueryAsync(c,
+            $"SELECT {LegColumns} FROM legs WHERE round_id IN (SELECT round_id FROM legs WHERE state = 'pending') ORDER BY round_id, exchange_index, position",
+            r => new Leg(new LegId(r.GetGuid(0)), new RoundId(r.GetGuid(1)), r.GetInt32(2), r.GetInt32(3), new TraderId(r.GetGuid(4)),
+                new LotId(r.GetGuid(5)), new TraderId(r.GetGuid(6)), DbText.Parse<LegState>(r.GetString(7))),
+            cancellationToken), cancellationToken);
+
     private async Task<Result<Iou>> WriteIouAsync(DbConnection c, DbTransaction tx, Iou iou, CancellationToken cancellationToken)
     {
         int rows = await ExecuteAsync(c, tx,

@@ -131,7 +131,13 @@ public sealed class CappedSolver
             ownerOf[v] = graph.Owner(item);
             valueOf[v] = credit.ItemValues[item];
         }
-        var rows = new PicefModel.CreditRows(ownerOf, valueOf, credit.UserFloors);
+        var local = new Dictionary<int, int>();
+        for (int v = 0; v < part.VertexCount; v++) local[part.Items[v]] = v;
+        var groups = credit.Groups
+            .Select(g => g.Where(local.ContainsKey).Select(i => local[i]).ToArray())
+            .Where(g => g.Length >= 2)
+            .ToList();
+        var rows = new PicefModel.CreditRows(ownerOf, valueOf, credit.UserFloors, groups);
         var request = new PicefModel.Request(null, null, [], [], TrivialBound(part), context.RemainingSeconds, IntegerBackend.CpSat, Credit: rows);
         var outcome = PicefModel.Solve(part, cycles, chainDist, context, request);
         var solution = outcome.Solution;

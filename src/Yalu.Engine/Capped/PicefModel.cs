@@ -33,7 +33,8 @@ internal static class PicefModel
     /// <param name="OwnerOf">The user of each vertex of the part.</param>
     /// <param name="ValueOf">The value of each vertex's item, in fen.</param>
     /// <param name="Floors">Each user's floor, in fen (see <see cref="Market.Graphs.CreditConstraint"/>).</param>
-    public sealed record CreditRows(int[] OwnerOf, long[] ValueOf, ImmutableArray<long> Floors);
+    /// <param name="Groups">Groups of vertices of which at most one may be used.</param>
+    public sealed record CreditRows(int[] OwnerOf, long[] ValueOf, ImmutableArray<long> Floors, IReadOnlyList<int[]> Groups);
 
     /// <summary>What the solver found: a clearing (its <see cref="PartSolution.Bound"/> a bound over this model), and whether that is proven.</summary>
     public readonly record struct Outcome(PartSolution Solution, bool Proven);
@@ -190,6 +191,23 @@ internal static class PicefModel
             for (int k = 0; k < cycle.Length; k++) Term(i, cycle[k], cycle[(k + 1) % cycle.Length]);
         }
         for (int i = 0; i < arcs.Count; i++) Term(firstArc + i, arcs[i].Tail, arcs[i].Head);
+        foreach (var group in credit.Groups)
+        {
+            // Σ over the group's vertices of the variables using them ≤ 1, written as ≥ −1; a loop
+            // through two of them counts twice and so can never be chosen.
+            var uses = new Dictionary<int, long>();
+            var inGroup = group.ToHashSet();
+            for (int i = 0; i < cycleIndex.Count; i++)
+                foreach (int v in cycles.Of(cycleIndex[i]))
+                    if (inGroup.Contains(v)) uses[i] = uses.GetValueOrDefault(i) - 1;
+            for (int i = 0; i < arcs.Count; i++)
+            {
+                if (inGroup.Contains(arcs[i].Head)) uses[firstArc + i] = uses.GetValueOrDefault(firstArc + i) - 1;
+            }
+            if (uses.Count < 2 && uses.Values.All(c => c >= -1)) continue;
+            var members = uses.OrderBy(t => t.Key).ToArray();
+            problem.AtLeast([.. members.Select(t => t.Key)], [.. members.Select(t => t.Value)], -1);
+        }
         foreach (var (user, row) in terms.OrderBy(t => t.Key))
         {
             // A user who can only gain needs no row: not trading (0) already meets a floor ≤ 0.

@@ -16,8 +16,10 @@ public sealed class CreditConstraint
     /// <summary>Creates the constraint; throws <see cref="ArgumentException"/> on a negative value or a positive floor.</summary>
     /// <param name="itemValues">The value of each item of the graph, in fen (not negative).</param>
     /// <param name="userFloors">The floor of each user of the graph, in fen (not positive).</param>
-    public CreditConstraint(ImmutableArray<long> itemValues, ImmutableArray<long> userFloors)
+    /// <param name="groups">Groups of items of which at most one may trade (a trader's "only one of these"), imposed in the same model; none by default.</param>
+    public CreditConstraint(ImmutableArray<long> itemValues, ImmutableArray<long> userFloors, ImmutableArray<ImmutableArray<int>> groups = default)
     {
+        Groups = groups.IsDefault ? [] : groups;
         if (itemValues.IsDefault || userFloors.IsDefault) throw new ArgumentException("values and floors are required");
         if (itemValues.Any(v => v < 0)) throw new ArgumentException("an item's value is not negative", nameof(itemValues));
         if (userFloors.Any(f => f > 0)) throw new ArgumentException("a floor is zero or negative", nameof(userFloors));
@@ -28,6 +30,9 @@ public sealed class CreditConstraint
     /// <summary>Each item's value in fen.</summary>
     public ImmutableArray<long> ItemValues { get; }
 
+    /// <summary>Groups of items of which at most one may trade.</summary>
+    public ImmutableArray<ImmutableArray<int>> Groups { get; }
+
     /// <summary>Each user's floor in fen.</summary>
     public ImmutableArray<long> UserFloors { get; }
 
@@ -37,6 +42,7 @@ public sealed class CreditConstraint
         ArgumentNullException.ThrowIfNull(graph);
         if (ItemValues.Length != graph.ItemCount) throw new ArgumentException($"{ItemValues.Length} values for {graph.ItemCount} items");
         if (UserFloors.Length != graph.UserCount) throw new ArgumentException($"{UserFloors.Length} floors for {graph.UserCount} users");
+        if (Groups.Any(g => g.Any(i => i < 0 || i >= graph.ItemCount))) throw new ArgumentException("a group names an item the graph does not have");
     }
 
     /// <summary>

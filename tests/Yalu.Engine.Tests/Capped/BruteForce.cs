@@ -13,7 +13,8 @@ internal static class BruteForce
     /// <summary>
     /// The optimum among the packings that meet <paramref name="credit"/>: for every user, the sum
     /// over the arcs a → b of the chosen exchanges (b's owner receives a's item) of value(b) − value(a)
-    /// is at least the user's floor. Computed from the arcs directly, not through the solver's rows.
+    /// is at least the user's floor, and at most one item of each of its groups trades. Computed from
+    /// the arcs directly, not through the solver's rows.
     /// </summary>
     public static double Optimum(WantGraph graph, int maxCycle, int maxChain, CreditConstraint? credit)
     {
@@ -92,6 +93,8 @@ internal static class BruteForce
             }
             for (int u = 0; u < net.Length; u++)
                 if (net[u] < credit.UserFloors[u]) return false;
+            foreach (var group in credit.Groups)
+                if (group.Count(i => chosen.Any(c => columns[c].Vertices.Contains(i))) > 1) return false;
             return true;
         }
         void Pack(int i, double total)

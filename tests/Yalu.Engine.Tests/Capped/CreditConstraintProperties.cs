@@ -52,7 +52,12 @@ public sealed class CreditConstraintProperties
             }
         }
         var floors = Enumerable.Range(0, m.Users).Select(_ => random.Next(3) == 0 ? 0L : -random.Next(41)).ToImmutableArray();
-        return (builder.Build(), new CreditConstraint([.. values], floors));
+        var graph = builder.Build();
+        // Now and then one trader's "only one of these two".
+        var groups = ImmutableArray.CreateBuilder<ImmutableArray<int>>();
+        var pair = Enumerable.Range(0, m.Pairs).GroupBy(graph.Owner).FirstOrDefault(g => g.Count() >= 2);
+        if (pair is not null && random.Next(2) == 0) groups.Add([.. pair.Take(2)]);
+        return (graph, new CreditConstraint([.. values], floors, groups.ToImmutable()));
     }
 
     private static CappedResult Solve(WantGraph graph, CreditConstraint credit, Market m) =>
@@ -69,6 +74,9 @@ public sealed class CreditConstraintProperties
             var net = credit.NetChanges(result.Clearing);
             for (int u = 0; u < net.Length; u++)
                 Assert.True(net[u] >= credit.UserFloors[u], $"user {u}: net {net[u]} below floor {credit.UserFloors[u]} on {m}");
+            var traded = result.Clearing.Loops.Concat(result.Clearing.Chains).SelectMany(e => e.Items).ToHashSet();
+            foreach (var group in credit.Groups)
+                Assert.True(group.Count(traded.Contains) <= 1, $"two items of a group trade on {m}");
         }, iter: 200);
     }
 
@@ -93,6 +101,7 @@ public sealed class CreditConstraintProperties
             var (graph, tight) = Build(m);
             var loose = new CreditConstraint(tight.ItemValues, [.. tight.UserFloors.Select(_ => -1_000_000L)]);
             double free = BruteForce.Optimum(graph, m.MaxCycle, m.MaxChain);
+            // (no groups here, so the plain exhaustive optimum applies)
             Assert.Equal(free, Solve(graph, loose, m).Objective, 9);
         }, iter: 50);
     }

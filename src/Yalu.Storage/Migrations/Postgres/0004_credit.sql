@@ -49,3 +49,6 @@ CREATE TABLE setoff_runs (
     cleared        bigint      NOT NULL CHECK (cleared >= 0 AND cleared <= total),
     remaining      bigint      NOT NULL CHECK (remaining = total - cleared)
 );
+
+-- A round with credit on never takes a trader below minus their limit.
+ALTER TABLE rounds ADD COLUMN credit boolean NOT NULL DEFAULT false;

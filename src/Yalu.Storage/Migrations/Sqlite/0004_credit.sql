@@ -49,3 +49,6 @@ CREATE TABLE setoff_runs (
     cleared        INTEGER NOT NULL CHECK (cleared >= 0 AND cleared <= total),
     remaining      INTEGER NOT NULL CHECK (remaining = total - cleared)
 ) STRICT;
+
+-- A round with credit on never takes a trader below minus their limit.
+ALTER TABLE rounds ADD COLUMN credit INTEGER NOT NULL DEFAULT 0 CHECK (credit IN (0, 1));
