@@ -17,6 +17,8 @@ public static class UseCaseServiceCollectionExtensions
         services.TryAddSingleton<LegService>();
         services.TryAddSingleton<PriceBoardService>();
         services.TryAddSingleton<RateService>();
+        services.TryAddSingleton<CreditService>();
+        services.TryAddSingleton<IouService>();
         return services;
     }
 }
