@@ -19,6 +19,7 @@ public static class UseCaseServiceCollectionExtensions
         services.TryAddSingleton<RateService>();
         services.TryAddSingleton<CreditService>();
         services.TryAddSingleton<IouService>();
+        services.TryAddSingleton<SetoffService>();
         return services;
     }
 }

@@ -26,6 +26,10 @@ public static class CreditApi
         credit.MapGet("/ledger", Ledger).RequireAuthorization(YaluAuth.KeeperPolicy).WithSummary("Every balance, the pool's and the total, always 0.00 (keeper).");
         credit.MapPut("/limits/{handle}", SetLimit).RequireAuthorization(YaluAuth.KeeperPolicy).WithSummary("Set a trader's credit limit (keeper).");
 
+        var setoff = endpoints.MapGroup("/api/setoff").WithTags("Credit").RequireAuthorization(YaluAuth.KeeperPolicy);
+        setoff.MapPost("/", RunSetoff).WithSummary("Set off the accepted IOUs now (keeper): the most debt cleared, every net position kept; posted atomically.");
+        setoff.MapGet("/", ListSetoffs).WithSummary("The newest set-off runs (keeper).");
+
         var ious = endpoints.MapGroup("/api/ious").WithTags("Credit").RequireAuthorization(YaluAuth.TraderPolicy);
         ious.MapGet("/", ListIous).WithSummary("My IOUs, as creditor or debtor, newest first.");
         ious.MapPost("/", Propose).WithSummary("Record that a trader owes me an amount (they accept or decline).");
@@ -71,6 +75,34 @@ public static class CreditApi
         }
         var balances = await store.GetBalancesAsync(cancellationToken);
         return TypedResults.Ok(new BalanceResponse(set.Value.Handle.Value, balances.Of(set.Value.Id).ToString(), set.Value.CreditLimit.ToString()));
+    }
+
+    /// <summary>POST /api/setoff.</summary>
+    public static async Task<Results<Ok<SetoffResponse>, ProblemHttpResult>> RunSetoff(
+        ClaimsPrincipal user, SetoffService setoff, IMarketStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setoff);
+        var ran = await setoff.RunAsync(user.TraderId(), cancellationToken);
+        if (!ran.IsOk)
+        {
+            return ran.Error?.Code == ErrorCodes.ConcurrencyConflict
+                ? Problems.Of(409, ApiCodes.CreditChanged, ran.Error.Message + "; run the set-off again")
+                : Problems.From(ran);
+        }
+        var handles = await HandlesAsync(store, cancellationToken);
+        var r = ran.Value.Run;
+        return TypedResults.Ok(new SetoffResponse(r.Id.ToString("D"), r.At, r.Obligations, r.Total.ToString(), r.Cleared.ToString(), r.Remaining.ToString(),
+            [.. ran.Value.Lines.Select(l => new SetoffLineResponse(l.Iou.Id.ToString(), handles.GetValueOrDefault(l.Iou.Debtor, "?"),
+                handles.GetValueOrDefault(l.Iou.Creditor, "?"), l.Cancelled.ToString(), l.Iou.Remaining.ToString()))]));
+    }
+
+    /// <summary>GET /api/setoff.</summary>
+    public static async Task<Ok<List<SetoffResponse>>> ListSetoffs(SetoffService setoff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(setoff);
+        return TypedResults.Ok((await setoff.ListAsync(cancellationToken))
+            .Select(r => new SetoffResponse(r.Id.ToString("D"), r.At, r.Obligations, r.Total.ToString(), r.Cleared.ToString(), r.Remaining.ToString(), []))
+            .ToList());
     }
 
     /// <summary>GET /api/ious.</summary>

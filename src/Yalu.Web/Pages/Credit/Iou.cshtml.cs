@@ -26,11 +26,6 @@ public sealed class IouModel(UiText text, IouService ious) : YaluPageModel(text)
     [BindProperty]
     public string? Memo { get; set; }
 
-    /// <summary>GET: the empty form.</summary>
-    public void OnGet()
-    {
-    }
-
     /// <summary>POST: check every field and record the IOU.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
