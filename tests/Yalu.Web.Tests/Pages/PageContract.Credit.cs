@@ -87,6 +87,27 @@ public abstract partial class PageContract
     }
 
     [Fact]
+    public async Task The_credit_pages_need_a_session_and_show_nobody_else_s_ious()
+    {
+        using var visitor = Browser();
+        foreach (string path in new[] { "/credit", "/credit/iou" })
+            await AssertRedirectAsync(await visitor.GetAsync(path, Ct), "/login?returnUrl=" + Uri.EscapeDataString(path));
+        using var kim = await LoggedInAsync("kim-hana", "en");
+        using var park = await LoggedInAsync("park-jin", "en");
+        await LoggedInAsync("lee-sun", "en");
+        string form = await GetHtmlAsync(kim, "/credit/iou");
+        await AssertRedirectAsync(await PostFormAsync(kim, "/credit/iou", form, ("Debtor", "lee-sun"), ("Amount", "2"), ("Memo", "only for lee")), "/credit?done=proposed");
+        var iou = Assert.Single(await Store.ListIousAsync(null, null, Ct));
+        string parkPage = await GetHtmlAsync(park, "/credit");
+        Assert.DoesNotContain("only for lee", parkPage, StringComparison.Ordinal);
+        // Accepting someone else's IOU is refused on the page, with the reason, and changes nothing.
+        var refused = await PostFormAsync(park, $"/credit?handler=Accept&id={iou.Id}", parkPage);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("There is no such IOU of yours.", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(IouState.Proposed, (await Store.GetIouAsync(iou.Id, Ct))!.State);
+    }
+
+    [Fact]
     public async Task Every_credit_form_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
         using var keeper = await LoggedInAsync("keeper-k", "en", keeper: true);
