@@ -71,6 +71,16 @@ public partial interface IMarketStore : IAsyncDisposable
     Task<IReadOnlyList<KpwRate>> ListRatesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Stores a price bulletin received from another node (checked by the caller), one per market and
+    /// day: the same bulletin again changes nothing and appends no event; a different one of the same
+    /// day replaces it, lines and all.
+    /// </summary>
+    Task<BulletinStored> ImportBulletinAsync(Bulletin bulletin, TraderId? actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest imported bulletin (by its date) of <paramref name="market"/>, or null.</summary>
+    Task<ImportedBulletin?> GetLatestBulletinAsync(Side market, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Adds a scheduled round; fails with <see cref="ErrorCodes.RoundActive"/> when another round of the
     /// market is scheduled or running (the database keeps one at a time, across every node on it).
     /// </summary>

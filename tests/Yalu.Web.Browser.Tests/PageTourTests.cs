@@ -33,6 +33,9 @@ public sealed class PageTourTests(BrowserMarket market)
         { "keeper-rates", "/keeper/rates", "keeper" },
         { "keeper-prices", "/keeper/prices", "keeper" },
         { "keeper-credit", "/keeper/credit", "keeper" },
+        { "keeper-bulletin", "/keeper/bulletin", "keeper" },
+        { "keeper-bulletin-qr", "/keeper/bulletin/qr", "keeper" },
+        { "keeper-bulletin-receive", "/keeper/bulletin/receive", "keeper" },
     };
 
     [Theory]
@@ -66,7 +69,7 @@ public sealed class PageTourTests(BrowserMarket market)
         {
             await using var context = await KeeperFlow.KeeperContextAsync(market);
             await Language.UseAsync(context, language);
-            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices", "/keeper/credit" })
+            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices", "/keeper/credit", "/keeper/bulletin", "/keeper/bulletin/qr", "/keeper/bulletin/receive" })
             {
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(path);

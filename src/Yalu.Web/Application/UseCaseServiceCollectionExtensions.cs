@@ -20,6 +20,7 @@ public static class UseCaseServiceCollectionExtensions
         services.TryAddSingleton<CreditService>();
         services.TryAddSingleton<IouService>();
         services.TryAddSingleton<SetoffService>();
+        services.TryAddSingleton<BulletinService>();
         return services;
     }
 }

@@ -1,4 +1,4 @@
--- Version 4 (SQLite): the mutual-credit ledger, IOUs and set-off runs (docs/credit.md).
+-- Version 5 (SQLite): the mutual-credit ledger, IOUs and set-off runs (docs/credit.md).
 
 -- The ledger: append-only, one row per double-entry posting. Each row credits one account and
 -- debits another the same positive amount, so every posting balances and all balances sum to zero.
