@@ -8,6 +8,9 @@ namespace Yalu.Storage.Tests;
 /// <summary>The credit part of the storage suite: the ledger, limits, IOUs and set-off runs, on every provider.</summary>
 public abstract partial class MarketStoreContract
 {
+    /// <summary>Runs SQL straight against this test's database, past the store (to prove what the schema itself refuses).</summary>
+    protected abstract Task ExecuteRawAsync(string sql);
+
     private async Task<Lot> ValuedLotAsync(Trader owner, string value, bool donor = false)
     {
         var lot = Lot.Post(owner.Id, GoodId.Parse("G01"), Quantity.Of(1m, "kg"), "", Money.Parse(value), donor, null, Clock).Value;
@@ -86,6 +89,31 @@ public abstract partial class MarketStoreContract
         Assert.Equal(Money.Parse("-15.00"), balances.Of(a.Id));
         Assert.Equal(Money.Parse("15.00"), balances.Pool);
         Assert.Equal(Money.Zero, balances.Total);
+    }
+
+    [Fact]
+    public async Task The_database_itself_keeps_the_ledger_append_only_and_every_entry_balanced()
+    {
+        var a = await TraderAsync("aa");
+        var b = await TraderAsync("bb");
+        var accepted = (await Store.AddIouAsync(Iou.Propose(a.Id, b.Id, Money.Parse("3"), null, Clock).Value, a.Id, Ct)).Value.Accept(b.Id).Value;
+        Assert.True((await Store.UpdateIouAsync(accepted, accepted.AcceptanceEntry(), b.Id, Ct)).IsOk);
+        // A quoted id is TEXT to SQLite and casts to uuid in PostgreSQL.
+        string aId = $"'{a.Id}'", bId = $"'{b.Id}'";
+        string[] refused =
+        [
+            "UPDATE ledger_entries SET amount = 1",
+            "DELETE FROM ledger_entries",
+            $"INSERT INTO ledger_entries (at, kind, reference, credit_id, debit_id, amount) VALUES ('2026-01-01T00:00:00+00:00', 'iou', 'zero', {aId}, {bId}, 0)",
+            $"INSERT INTO ledger_entries (at, kind, reference, credit_id, debit_id, amount) VALUES ('2026-01-01T00:00:00+00:00', 'iou', 'self', {aId}, {aId}, 5)",
+            "INSERT INTO ledger_entries (at, kind, reference, credit_id, debit_id, amount) VALUES ('2026-01-01T00:00:00+00:00', 'iou', 'pool', NULL, NULL, 5)",
+            $"INSERT INTO ledger_entries (at, kind, reference, credit_id, debit_id, amount) VALUES ('2026-01-01T00:00:00+00:00', 'iou', '{accepted.Id}', {aId}, {bId}, 3)",
+        ];
+        foreach (string sql in refused)
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteRawAsync(sql));
+        var balances = await Store.GetBalancesAsync(Ct);
+        Assert.Equal(Money.Parse("3"), balances.Of(a.Id));
+        Assert.Single(await Store.ListLedgerAsync(null, 100, Ct));
     }
 
     [Fact]
