@@ -133,6 +133,28 @@ public abstract partial class ApiContract
     }
 
     [Fact]
+    public async Task A_set_off_retried_with_its_idempotency_key_is_posted_once()
+    {
+        var keeper = await TraderAsync("setoff-keeper", keeper: true);
+        var a = await TraderAsync("so-a");
+        var b = await TraderAsync("so-b");
+        foreach (var (creditor, debtor) in new[] { (a, b), (b, a) })
+        {
+            string id = await ProposeIouAsync(creditor, debtor, "2.00");
+            await OkJsonAsync(await SendJsonAsync(debtor, HttpMethod.Post, $"/api/ious/{id}/accept"));
+        }
+        string key = Guid.NewGuid().ToString();
+        var first = await PostAsync(keeper, "/api/setoff", key: key);
+        var again = await PostAsync(keeper, "/api/setoff", key: key);
+        string body = await first.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(body, await again.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("4.00", JsonDocument.Parse(body).RootElement.GetProperty("cleared").GetString());
+        Assert.Single(await Store.ListSetoffRunsAsync(10, Ct));
+        Assert.Equal(2, (await Store.ListLedgerAsync(null, 100, Ct)).Count(e => e.Entry.Kind == LedgerEntryKind.Setoff));
+    }
+
+    [Fact]
     public async Task An_iou_with_bad_fields_names_every_field_and_records_nothing()
     {
         var a = await TraderAsync("iou-a");
