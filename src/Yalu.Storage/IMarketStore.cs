@@ -11,7 +11,7 @@ namespace Yalu.Storage;
 /// meanwhile, a lot no longer open) come back as <see cref="Result{T}"/> with a stable code and
 /// leave nothing behind. Implementations are thread-safe: share one per process.
 /// </summary>
-public interface IMarketStore : IAsyncDisposable
+public partial interface IMarketStore : IAsyncDisposable
 {
     /// <summary>Adds a trader; fails with <see cref="ErrorCodes.HandleTaken"/> when the handle exists (case-insensitive).</summary>
     Task<Result<Trader>> AddTraderAsync(Trader trader, TraderId? actor, CancellationToken cancellationToken = default);
