@@ -89,4 +89,10 @@ public static class ErrorCodes
 
     /// <summary>A credit limit is negative.</summary>
     public const string InvalidCreditLimit = "invalid-credit-limit";
+
+    /// <summary>The record's home is the other bank's node: only that node changes it (this node keeps a replica).</summary>
+    public const string RecordElsewhere = "record-elsewhere";
+
+    /// <summary>The leg belongs to a cross-bank exchange the other bank's node has not accepted yet.</summary>
+    public const string LoopProposed = "loop-proposed";
 }
