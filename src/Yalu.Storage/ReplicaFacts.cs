@@ -135,11 +135,11 @@ internal static class ReplicaFacts
     }
 
     private static SyncResult<T?> Skip<T>(CanonicalReader r) where T : class =>
-        r.Error is null ? SyncResult<T?>.Ok(null) : SyncResult<T?>.Fail(r.Error);
+        r.Error is null ? SyncResult.Ok<T?>(null) : SyncResult.Fail<T?>(r.Error);
 
     private static SyncResult<T?> Finish<T>(ref CanonicalReader r, T value) where T : class
     {
         var done = r.Finish(value);
-        return done.Success ? SyncResult<T?>.Ok(done.Value) : SyncResult<T?>.Fail(done.Error!);
+        return done.Success ? SyncResult.Ok<T?>(done.Value) : SyncResult.Fail<T?>(done.Error!);
     }
 }

@@ -25,7 +25,7 @@ public abstract partial class SqlMarketStore
     public async Task<SyncResult<Peer>> TrustPeerAsync(NodeCard card, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(card);
-        if (card.NodeId == Card.NodeId) return SyncResult<Peer>.Fail(NodeSyncCodes.OwnCard, $"that is this node's own card ({card.Name}, {card.Fingerprint}): trust the other bank's card");
+        if (card.NodeId == Card.NodeId) return SyncResult.Fail<Peer>(NodeSyncCodes.OwnCard, $"that is this node's own card ({card.Name}, {card.Fingerprint}): trust the other bank's card");
         await using (var connection = await OpenConnectionAsync(cancellationToken))
         await using (var tx = await BeginWriteAsync(connection, cancellationToken))
         {
@@ -37,7 +37,7 @@ public abstract partial class SqlMarketStore
                     ("fingerprint", card.Fingerprint), ("at", Clock.GetUtcNow()));
             await tx.CommitAsync(cancellationToken);
         }
-        return SyncResult<Peer>.Ok((await FindPeerAsync(card.NodeId, cancellationToken))!);
+        return SyncResult.Ok<Peer>((await FindPeerAsync(card.NodeId, cancellationToken))!);
     }
 
     /// <summary>Stops accepting <paramref name="node"/>'s bundles (its key may be stolen); its replica stays as last imported.</summary>
@@ -49,9 +49,9 @@ public abstract partial class SqlMarketStore
             int rows = await ExecuteAsync(connection, tx, "UPDATE peers SET revoked_at = @at WHERE node_id = @node AND revoked_at IS NULL",
                 cancellationToken, ("node", node.ToString()), ("at", Clock.GetUtcNow()));
             await tx.CommitAsync(cancellationToken);
-            if (rows == 0) return SyncResult<Peer>.Fail(NodeSyncCodes.NotTrusted, $"node {node} is not a trusted peer");
+            if (rows == 0) return SyncResult.Fail<Peer>(NodeSyncCodes.NotTrusted, $"node {node} is not a trusted peer");
         }
-        return SyncResult<Peer>.Ok((await FindPeerAsync(node, cancellationToken))!);
+        return SyncResult.Ok<Peer>((await FindPeerAsync(node, cancellationToken))!);
     }
 
     /// <summary>Every peer ever trusted (revoked ones too), by name.</summary>
@@ -83,11 +83,11 @@ public abstract partial class SqlMarketStore
             || (wanted.Length >= 8 && p.Card.NodeId.ToString().StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
             || (digits.Length >= 8 && string.Equals(new string(p.Card.Fingerprint.Where(char.IsAsciiLetterOrDigit).ToArray()), digits, StringComparison.OrdinalIgnoreCase))).ToList();
         if (matches.Count == 1)
-            return matches[0].IsTrusted ? SyncResult<Peer>.Ok(matches[0])
-                : SyncResult<Peer>.Fail(NodeSyncCodes.NotTrusted, $"peer {matches[0].Card.Name} ({matches[0].Card.Fingerprint}) was revoked at {matches[0].RevokedAt:u}");
-        if (matches.Count > 1) return SyncResult<Peer>.Fail(NodeSyncCodes.NotTrusted, $"{matches.Count} peers answer to \"{wanted}\": give the node id");
+            return matches[0].IsTrusted ? SyncResult.Ok<Peer>(matches[0])
+                : SyncResult.Fail<Peer>(NodeSyncCodes.NotTrusted, $"peer {matches[0].Card.Name} ({matches[0].Card.Fingerprint}) was revoked at {matches[0].RevokedAt:u}");
+        if (matches.Count > 1) return SyncResult.Fail<Peer>(NodeSyncCodes.NotTrusted, $"{matches.Count} peers answer to \"{wanted}\": give the node id");
         string known = peers.Count == 0 ? "no peer is trusted yet (yalu node trust --db DB CARD)" : "trusted: " + string.Join(", ", peers.Select(p => $"{p.Card.Name} ({p.Card.NodeId})"));
-        return SyncResult<Peer>.Fail(NodeSyncCodes.NotTrusted, $"no trusted peer \"{wanted}\"; {known}");
+        return SyncResult.Fail<Peer>(NodeSyncCodes.NotTrusted, $"no trusted peer \"{wanted}\"; {known}");
     }
 
     private static Peer ReadPeer(DbDataReader r)
@@ -107,7 +107,7 @@ public abstract partial class SqlMarketStore
     public async Task<SyncResult<ExportedBundle>> ExportAsync(NodeId peer, CancellationToken cancellationToken = default)
     {
         var found = await FindPeerAsync(peer, cancellationToken);
-        if (found is null || !found.IsTrusted) return SyncResult<ExportedBundle>.Fail(NodeSyncCodes.NotTrusted, $"node {peer} is not a trusted peer");
+        if (found is null || !found.IsTrusted) return SyncResult.Fail<ExportedBundle>(NodeSyncCodes.NotTrusted, $"node {peer} is not a trusted peer");
         var events = new List<SignedEvent>();
         await using (var connection = await OpenConnectionAsync(cancellationToken))
         await using (var command = Command(connection, null, "SELECT signed FROM event_log WHERE node = @node AND node_seq > @after ORDER BY node_seq",
@@ -123,7 +123,7 @@ public abstract partial class SqlMarketStore
         }
         var body = new BundleBody(Card.NodeId, peer, Clock.GetUtcNow(), events, [new Ack(peer, found.HaveSeq)]);
         byte[] bytes = Bundle.Seal(Identity, found.Card, body);
-        return SyncResult<ExportedBundle>.Ok(new ExportedBundle(found.Card, bytes, events.Count,
+        return SyncResult.Ok<ExportedBundle>(new ExportedBundle(found.Card, bytes, events.Count,
             events.Count > 0 ? events[0].Seq : 0, events.Count > 0 ? events[^1].Seq : 0, found.HaveSeq));
     }
 
@@ -151,7 +151,7 @@ public abstract partial class SqlMarketStore
         ArgumentNullException.ThrowIfNull(bundle);
         var trusted = (await ListPeersAsync(cancellationToken)).Where(p => p.IsTrusted).ToDictionary(p => p.Card.NodeId, p => p.Card);
         var opened = Bundle.OpenBody(Identity, id => trusted.GetValueOrDefault(id), bundle);
-        if (!opened.Success) return SyncResult<ImportReport>.Fail(opened.Error);
+        if (!opened.Success) return SyncResult.Fail<ImportReport>(opened.Error);
         var sender = opened.Value.Sender;
         var body = opened.Value.Body;
 
@@ -176,7 +176,7 @@ public abstract partial class SqlMarketStore
         foreach (var e in body.Events)
         {
             if (e.Node != sender.NodeId)
-                return SyncResult<ImportReport>.Fail(SyncCodes.ChainWrongNode, $"the bundle from {sender.Name} carries event {e.Seq} of another node ({e.Node}); a peer sends only its own events");
+                return SyncResult.Fail<ImportReport>(SyncCodes.ChainWrongNode, $"the bundle from {sender.Name} carries event {e.Seq} of another node ({e.Node}); a peer sends only its own events");
             if (e.Seq > tip.Seq)
             {
                 fresh.Add(e);
@@ -184,12 +184,12 @@ public abstract partial class SqlMarketStore
             }
             var held = await ScalarAsync(c, tx, "SELECT hash FROM event_log WHERE node = @node AND node_seq = @seq", cancellationToken, ("node", senderId), ("seq", e.Seq));
             if (held is not byte[] hash || !hash.AsSpan().SequenceEqual(e.Hash()))
-                return SyncResult<ImportReport>.Fail(NodeSyncCodes.HistoryConflict,
+                return SyncResult.Fail<ImportReport>(NodeSyncCodes.HistoryConflict,
                     $"{sender.Name}'s event {e.Seq} ({e.Kind} {e.Subject}) differs from the event {e.Seq} this node imported before: the peer's log forked (was its key stolen? revoke it: yalu node revoke)");
             known++;
         }
         var check = EventChain.Verify(fresh, sender, tip);
-        if (!check.IsValid) return SyncResult<ImportReport>.Fail(check.Error!);
+        if (!check.IsValid) return SyncResult.Fail<ImportReport>(check.Error!);
 
         var (ownLast, _) = await LastOwnEventAsync(c, tx, cancellationToken);
         var peer = (await QueryAsync(c, tx, "SELECT acked_seq FROM peers WHERE node_id = @node", r => r.GetInt64(0), cancellationToken, ("node", senderId))).Single();
@@ -197,11 +197,11 @@ public abstract partial class SqlMarketStore
         foreach (var ack in body.Acks.Where(a => a.Node == Card.NodeId))
         {
             if (ack.Seq > ownLast)
-                return SyncResult<ImportReport>.Fail(NodeSyncCodes.AckBeyondLog, $"{sender.Name} acknowledges this node's events up to {ack.Seq}, but this node has written only {ownLast}");
+                return SyncResult.Fail<ImportReport>(NodeSyncCodes.AckBeyondLog, $"{sender.Name} acknowledges this node's events up to {ack.Seq}, but this node has written only {ownLast}");
             acked = Math.Max(acked, ack.Seq);
         }
         if (fresh.Count == 0 && acked == peer)
-            return SyncResult<ImportReport>.Ok(new ImportReport(sender, 0, known, acked, 0, 0) { NothingNew = true });
+            return SyncResult.Ok<ImportReport>(new ImportReport(sender, 0, known, acked, 0, 0) { NothingNew = true });
 
         var answers = new ReplicaAnswers();
         foreach (var e in fresh)
@@ -221,11 +221,11 @@ public abstract partial class SqlMarketStore
                 applied = new SyncError(NodeSyncCodes.ReplicaRejected, $"the database refused it: {ex.Message}");
             }
             if (applied is not null)
-                return SyncResult<ImportReport>.Fail(applied.Code, $"{sender.Name}'s event {e.Seq} ({e.Kind} {e.Subject}) cannot be applied: {applied.Message}");
+                return SyncResult.Fail<ImportReport>(applied.Code, $"{sender.Name}'s event {e.Seq} ({e.Kind} {e.Subject}) cannot be applied: {applied.Message}");
         }
         await ExecuteAsync(c, tx, "UPDATE peers SET acked_seq = @acked, last_import_at = @at WHERE node_id = @node", cancellationToken,
             ("node", senderId), ("acked", acked), ("at", Clock.GetUtcNow()));
-        return SyncResult<ImportReport>.Ok(new ImportReport(sender, fresh.Count, known, acked, answers.Accepted, answers.CalledOff));
+        return SyncResult.Ok<ImportReport>(new ImportReport(sender, fresh.Count, known, acked, answers.Accepted, answers.CalledOff));
     }
 
     private static async Task<ChainTip> ChainTipAsync(DbConnection c, DbTransaction? tx, string node, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Yalu.Market.Trading;
+using Yalu.Sync;
 
 namespace Yalu.Storage;
 
@@ -210,7 +211,7 @@ public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
         await ExecuteAsync(connection, tx,
             $"INSERT INTO event_log (at, actor, kind, subject, payload, node, node_seq, hash, signed) VALUES (@at, @actor, @kind, @subject, {JsonParameter("@payload")}, @node, @nodeSeq, @hash, @signed)",
             cancellationToken,
-            ("at", at), ("actor", actor?.ToString() ?? "node"), ("kind", kind), ("subject", subject),
+            ("at", (object?)at), ("actor", actor?.ToString() ?? "node"), ("kind", kind), ("subject", subject),
             ("payload", JsonSerializer.Serialize(payload, Json)), ("node", NodeIdText), ("nodeSeq", seq + 1), ("hash", signed.Hash()), ("signed", signed.Encode()));
     }
 
