@@ -283,4 +283,19 @@ public abstract partial class SqlMarketStore
             checks[0] = checks[0] with { Error = checks[0].Error ?? new SyncError(NodeSyncCodes.LogBroken, $"{unsigned} events in the log are not signed by any node") };
         return checks;
     }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<int, string>> ListCrossLoopsAsync(Market.Trading.RoundId round, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return (await QueryAsync(connection, "SELECT exchange_index, state FROM cross_loops WHERE round_id = @round", r => (r.GetInt32(0), r.GetString(1)),
+            cancellationToken, ("round", Id(round.Value)))).ToDictionary(x => x.Item1, x => x.Item2);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlySet<Market.Trading.LotId>> ListForeignLotsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return (await QueryAsync(connection, "SELECT id FROM lots WHERE home IS NOT NULL", r => new Market.Trading.LotId(r.GetGuid(0)), cancellationToken)).ToHashSet();
+    }
 }

@@ -11,7 +11,7 @@ namespace Yalu.Storage;
 /// migrations. Every write runs in one transaction with its event-log entry and commits only when
 /// the whole operation succeeded.
 /// </summary>
-public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
+public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks, INodeSync
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ReadCache _cache = new();

@@ -24,6 +24,7 @@ internal static class YaluCommand
         root.Subcommands.Add(LogCommand.Create(text, stderr));
         root.Subcommands.Add(ExportCommand.Create(text, stderr));
         root.Subcommands.Add(ImportCommand.Create(text, stderr));
+        root.Subcommands.Add(RoundCommand.Create(text, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
