@@ -12,6 +12,7 @@ namespace Yalu.Storage.Tests;
 public sealed class PostgresMarketStoreTests : MarketStoreContract
 {
     private PostgresTestSchema? _schema;
+    private PostgresTestSchema? _peerSchema;
 
     public override async ValueTask InitializeAsync()
     {
@@ -23,6 +24,12 @@ public sealed class PostgresMarketStoreTests : MarketStoreContract
         await PostgresMarketStore.OpenAsync(_schema!.ConnectionString, clock, TestContext.Current.CancellationToken);
 
     protected override Task<IMarketStore> ReopenStoreAsync(TimeProvider clock) => CreateStoreAsync(clock);
+
+    protected override async Task<IMarketStore> CreatePeerStoreAsync(TimeProvider clock, NodeSetup node)
+    {
+        _peerSchema ??= await PostgresTestSchema.CreateAsync("yalu_test_peer_", TestContext.Current.CancellationToken);
+        return await PostgresMarketStore.OpenAsync(_peerSchema.ConnectionString, clock, node, TestContext.Current.CancellationToken);
+    }
 
     [Fact]
     public async Task Nodes_opening_one_fresh_schema_at_once_all_come_up_and_apply_each_migration_once()
@@ -87,5 +94,6 @@ public sealed class PostgresMarketStoreTests : MarketStoreContract
     {
         await base.DisposeAsync();
         if (_schema is not null) await _schema.DisposeAsync();
+        if (_peerSchema is not null) await _peerSchema.DisposeAsync();
     }
 }
