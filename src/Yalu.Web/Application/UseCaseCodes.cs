@@ -37,4 +37,10 @@ public static class UseCaseCodes
 
     /// <summary>A language other than ko, zh or en.</summary>
     public const string InvalidLanguage = "invalid-language";
+
+    /// <summary>No trusted peer has that node id.</summary>
+    public const string PeerNotFound = "peer-not-found";
+
+    /// <summary>A bundle was refused (tampered, truncated, not for this node, an unknown sender, a broken chain); nothing changed.</summary>
+    public const string BundleRejected = "bundle-rejected";
 }

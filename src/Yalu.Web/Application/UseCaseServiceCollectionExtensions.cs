@@ -17,6 +17,7 @@ public static class UseCaseServiceCollectionExtensions
         services.TryAddSingleton<LegService>();
         services.TryAddSingleton<PriceBoardService>();
         services.TryAddSingleton<RateService>();
+        services.TryAddSingleton<SyncService>();
         return services;
     }
 }
