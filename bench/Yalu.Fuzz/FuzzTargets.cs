@@ -18,6 +18,9 @@ internal static class FuzzTargets
         new("preflib", [".wmd"], b => ResultChecks.Check(PrefLibReader.Read(b, "fuzz.wmd"), g => g)),
         new("kidney", [".input"], KidneyInput.Run, KidneyInput.Seed),
         new("bulletin", [".bulletin"], b => ResultChecks.Check(BulletinText.Check(Encoding.UTF8.GetString(b), "fuzz.bulletin").Result)),
+        new("card", [".card-seed"], SyncFuzz.Card, SyncFuzz.Seed),
+        new("bundle", [".bundle-seed"], SyncFuzz.Bundle, SyncFuzz.Seed),
+        new("bundle-body", [".body-seed"], SyncFuzz.Body, SyncFuzz.Seed),
     ];
 
     /// <summary>The target named <paramref name="name"/> (any case), or null.</summary>

@@ -23,7 +23,10 @@ public static partial class Bundle
 
         var ephemeralPublic = bytes[..EphemeralSize];
         var check = bytes.Slice(EphemeralSize, CheckSize);
-        if (!PublicKey.TryImport(KeyAgreementAlgorithm.X25519, ephemeralPublic, KeyBlobFormat.RawPublicKey, out var ephemeral) || ephemeral is null)
+        Span<byte> masked = stackalloc byte[EphemeralSize];
+        ephemeralPublic.CopyTo(masked);
+        masked[^1] &= 0x7F; // the sender set the top bit at random (see SealInner)
+        if (!PublicKey.TryImport(KeyAgreementAlgorithm.X25519, masked, KeyBlobFormat.RawPublicKey, out var ephemeral) || ephemeral is null)
             return WrongRecipient();
         using var shared = KeyAgreementAlgorithm.X25519.Agree(self.AgreementKey, ephemeral);
         if (shared is null) return WrongRecipient();

@@ -9,8 +9,13 @@ namespace Yalu.Sync;
 /// </summary>
 public static partial class DurableFile
 {
-    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> durably, replacing any file there.</summary>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to <paramref name="path"/> durably, replacing any file there.
+    /// <paramref name="mode"/> (POSIX only; default: the process's umask decides) is set when the
+    /// temporary file is created, so a private key file written with
+    /// <c>UnixFileMode.UserRead | UnixFileMode.UserWrite</c> is never readable by others, not even briefly.
+    /// </summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes, UnixFileMode? mode = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
@@ -18,7 +23,9 @@ public static partial class DurableFile
         string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
+            if (mode is { } m && !OperatingSystem.IsWindows()) options.UnixCreateMode = m;
+            using (var stream = new FileStream(temp, options))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);

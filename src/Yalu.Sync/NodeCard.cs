@@ -140,12 +140,22 @@ public sealed partial class NodeCard : IEquatable<NodeCard>
     {
         if (string.IsNullOrEmpty(name)) return "a node's name must not be empty";
         if (name.Trim() != name) return "a node's name must not start or end with a space";
-        if (name.Any(char.IsControl)) return "a node's name must not contain control characters";
-        if (name.Any(char.IsSurrogate) && !System.Text.Unicode.Utf8.IsValid(Encoding.UTF8.GetBytes(name)))
-            return "a node's name must be valid Unicode";
+        if (name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+            return "a node's name must not contain control characters or line breaks";
+        if (!IsValidUnicode(name)) return "a node's name must be valid Unicode (it has a lone surrogate)";
         int bytes = Encoding.UTF8.GetByteCount(name);
         if (bytes > MaxNameBytes) return $"a node's name is at most {MaxNameBytes} UTF-8 bytes, this one is {bytes}";
         return null;
+    }
+
+    private static bool IsValidUnicode(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
     }
 
     private static string MakeFingerprint(ReadOnlySpan<byte> signing, ReadOnlySpan<byte> agreement)

@@ -49,7 +49,7 @@ public readonly record struct NodeId : IComparable<NodeId>
     public static SyncResult<NodeId> Parse(string? text)
     {
         if (text is null || text.Length != Size * 2 || !text.All(Uri.IsHexDigit))
-            return SyncResult.Fail<NodeId>(SyncCodes.CardField, $"'{Shorten(text)}' is not a node id (32 hex digits)");
+            return SyncResult.Fail<NodeId>(SyncCodes.NodeIdText, $"'{Shorten(text)}' is not a node id (32 hex digits)");
         return SyncResult.Ok(FromBytes(Convert.FromHexString(text)));
     }
 

@@ -56,6 +56,18 @@ public sealed class NodeIdentity : IDisposable
         }
     }
 
+    /// <summary>
+    /// A node from known private keys (the Ed25519 seed and the X25519 private key, 32 bytes each):
+    /// the tests' and the fuzzer's fixed nodes. A real node's keys come from <see cref="Create"/>.
+    /// </summary>
+    internal static NodeIdentity FromPrivateKeys(string name, string side, ReadOnlySpan<byte> signingSeed, ReadOnlySpan<byte> agreementKey)
+    {
+        var creation = new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
+        var signing = Key.Import(SignatureAlgorithm.Ed25519, signingSeed, KeyBlobFormat.RawPrivateKey, creation);
+        var agreement = Key.Import(KeyAgreementAlgorithm.X25519, agreementKey, KeyBlobFormat.RawPrivateKey, creation);
+        return new NodeIdentity(signing, agreement, name, side);
+    }
+
     /// <summary>Signs exactly <paramref name="data"/> with the node's Ed25519 key: 64 bytes.</summary>
     public byte[] Sign(ReadOnlySpan<byte> data) => SignatureAlgorithm.Ed25519.Sign(_signing, data);
 

@@ -31,6 +31,9 @@ public sealed class SignedEvent : IEquatable<SignedEvent>
     /// <summary>The longest payload, in bytes (1 MiB).</summary>
     public const int MaxPayloadBytes = 1 << 20;
 
+    /// <summary>Where the previous hash starts in an event's encoding (after version, node id and seq).</summary>
+    internal const int PrevHashOffset = 1 + NodeId.Size + 8;
+
     /// <summary>The fewest bytes an encoded event can have (empty kind is refused, so one more in practice).</summary>
     internal const int MinEncodedBytes = 1 + NodeId.Size + 8 + HashSize + 8 + 1 + 1 + 1 + SignatureSize;
 
@@ -144,11 +147,18 @@ public sealed class SignedEvent : IEquatable<SignedEvent>
     {
         ArgumentNullException.ThrowIfNull(card);
         if (card.NodeId != Node) return false;
-        int signedLength = _encoded.Length - SignatureSize;
-        var signed = new byte[SyncLabels.EventSignature.Length + signedLength];
-        SyncLabels.EventSignature.CopyTo(signed);
-        _encoded.AsSpan(0, signedLength).CopyTo(signed.AsSpan(SyncLabels.EventSignature.Length));
-        return card.Verify(signed, Signature.Span);
+        int signedLength = SyncLabels.EventSignature.Length + _encoded.Length - SignatureSize;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(signedLength);
+        try
+        {
+            SyncLabels.EventSignature.CopyTo(rented);
+            _encoded.AsSpan(0, _encoded.Length - SignatureSize).CopyTo(rented.AsSpan(SyncLabels.EventSignature.Length));
+            return card.Verify(rented.AsSpan(0, signedLength), Signature.Span);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>

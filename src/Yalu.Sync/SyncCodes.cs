@@ -52,6 +52,9 @@ public static class SyncCodes
     /// <summary>A card's name or side is not allowed, or a key is not a valid public key.</summary>
     public const string CardField = "SY023";
 
+    /// <summary>Text that should be a node id (32 hex digits) is not.</summary>
+    public const string NodeIdText = "SY024";
+
     /// <summary>Canonical encoding: fewer bytes than a field needs.</summary>
     public const string EndOfData = "SY030";
 

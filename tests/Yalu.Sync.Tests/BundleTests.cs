@@ -64,9 +64,9 @@ public sealed class BundleTests
     }
 
     [Fact]
-    public void Bundle_whose_sender_is_trusted_under_another_key_fails_the_signature()
+    public void Lookup_that_answers_with_another_nodes_card_is_unknown_sender()
     {
-        // The lookup hands back a card with the sender's id but another key: only the signature can tell.
+        // A lookup that returns some card for every id must not make a stranger's card stand for the sender.
         var bundle = Bundle.Seal(TestNodes.Hyesan, TestNodes.Changbai.Card, Body(2));
         var opened = Bundle.Open(TestNodes.Changbai, _ => TestNodes.Stranger.Card, bundle);
         Assert.False(opened.Success);
@@ -134,5 +134,25 @@ public sealed class BundleTests
         var opened = Bundle.Open(TestNodes.Changbai, TestNodes.ChangbaiTrusts, bundle);
         Assert.True(opened.Success, opened.ToString());
         Assert.Empty(opened.Value.Body);
+    }
+
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")] // low order: shared secret 0
+    [InlineData("0100000000000000000000000000000000000000000000000000000000000000")] // low order
+    [InlineData("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")] // p - 1
+    [InlineData("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff")] // top bit set, above p
+    public void Weak_or_odd_ephemeral_keys_are_refused_as_not_for_this_node(string ephemeralHex)
+    {
+        var bundle = Bundle.Seal(TestNodes.Hyesan, TestNodes.Changbai.Card, Body(1));
+        Convert.FromHexString(ephemeralHex).CopyTo(bundle, 0);
+        var opened = Bundle.Open(TestNodes.Changbai, TestNodes.ChangbaiTrusts, bundle);
+        Assert.Equal(SyncCodes.WrongRecipient, opened.Error?.Code);
+    }
+
+    [Fact]
+    public void Ephemeral_keys_top_bit_is_random_so_it_does_not_mark_the_file()
+    {
+        var tops = Enumerable.Range(0, 64).Select(_ => Bundle.Seal(TestNodes.Hyesan, TestNodes.Changbai.Card, ReadOnlySpan<byte>.Empty)[31] >> 7).ToHashSet();
+        Assert.Equal([0, 1], tops.Order());
     }
 }

@@ -110,4 +110,28 @@ public sealed class EventChainTests
         Assert.Equal(400, check.FailedIndex);
         Assert.Equal(ChainFault.BadSignature, check.Fault);
     }
+
+    [Fact]
+    public void Links_only_check_skips_signatures_but_still_finds_a_broken_link()
+    {
+        var events = Chain.ToList();
+        var bytes = events[3].Encode();
+        bytes[^1] ^= 0x01;
+        events[3] = SignedEvent.Decode(bytes).Value;
+        Assert.True(EventChain.Verify(events.Take(4), TestNodes.Hyesan.Card, verifySignatures: false).IsValid);
+        // The changed event hashes differently, so the next event's link to it breaks.
+        var check = EventChain.Verify(events, TestNodes.Hyesan.Card, verifySignatures: false);
+        Assert.Equal(ChainFault.WrongPrevHash, check.Fault);
+        Assert.Equal(4, check.FailedIndex);
+    }
+
+    [Fact]
+    public void Continuation_from_a_tip_with_another_hash_is_a_wrong_previous_hash()
+    {
+        var otherTip = new ChainTip(5, Chain[0].Hash());
+        var check = EventChain.Verify(Chain.Skip(5), TestNodes.Hyesan.Card, otherTip);
+        Assert.Equal(ChainFault.WrongPrevHash, check.Fault);
+        Assert.Equal(0, check.FailedIndex);
+        Assert.Equal(otherTip, check.Tip);
+    }
 }

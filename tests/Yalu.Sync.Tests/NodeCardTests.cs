@@ -89,6 +89,9 @@ public sealed class NodeCardTests
         Assert.Throws<ArgumentException>(() => NodeIdentity.Create(" x", NodeSides.Hyesan));
         Assert.Throws<ArgumentException>(() => NodeIdentity.Create("a\nb", NodeSides.Hyesan));
         Assert.Throws<ArgumentException>(() => NodeIdentity.Create(new string('x', 65), NodeSides.Hyesan));
+        Assert.Throws<ArgumentException>(() => NodeIdentity.Create("a\ud800", NodeSides.Hyesan));
+        Assert.Throws<ArgumentException>(() => NodeIdentity.Create("a\u2028b", NodeSides.Hyesan));
+        Assert.Null(NodeCard.CheckName("혜산 시장 🐟"));
     }
 
     [Fact]
