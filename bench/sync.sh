@@ -23,20 +23,22 @@ $YALU node trust --db "$W/b.db" "$W/a.card" --yes >/dev/null
 dotnet "$DAY" "$W/a.db" "$EVENTS"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-now() { date +%s.%N; }
-exports=(); imports=()
+# Wall-clock seconds and CPU seconds (user + system) of one command, from bash's own timer.
+timed() { local TIMEFORMAT='%R %U %S'; { time "$@" >"$W/last.out"; } 2>&1 | awk '{printf "%s %.3f\n", $1, $2 + $3}'; }
+ew=(); ec=(); iw=(); ic=()
 for i in $(seq 1 "$RUNS"); do
-  t0=$(now); $YALU export --db "$W/a.db" --to changbai --out "$W/day.yalu" >"$W/export.out"; t1=$(now)
-  exports+=("$(echo "$t1 - $t0" | bc -l)")
+  read -r wall cpu < <(timed $YALU export --db "$W/a.db" --to changbai --out "$W/day.yalu"); ew+=("$wall"); ec+=("$cpu")
+  cp "$W/last.out" "$W/export.out"
   cp "$W/b.db" "$W/b-run.db"; cp "$W/b.db.node-key" "$W/b-run.db.node-key"; rm -f "$W/b-run.db-wal" "$W/b-run.db-shm"
-  t0=$(now); $YALU import --db "$W/b-run.db" "$W/day.yalu" >"$W/import.out"; t1=$(now)
-  imports+=("$(echo "$t1 - $t0" | bc -l)")
+  read -r wall cpu < <(timed $YALU import --db "$W/b-run.db" "$W/day.yalu"); iw+=("$wall"); ic+=("$cpu")
+  cp "$W/last.out" "$W/import.out"
   rm -f "$W"/b-run.db*
 done
 cat "$W/export.out" "$W/import.out"
 size=$(stat -c %s "$W/day.yalu")
-printf 'export runs (s): %s\n' "${exports[*]}"
-printf 'import runs (s): %s\n' "${imports[*]}"
-printf 'export median: %.3f s\nimport median: %.3f s\nbundle: %d bytes (%.2f MB)\n' \
-  "$(printf '%s\n' "${exports[@]}" | median)" "$(printf '%s\n' "${imports[@]}" | median)" "$size" "$(echo "$size / 1000000" | bc -l)"
+echo "export wall (s): ${ew[*]}   cpu (s): ${ec[*]}"
+echo "import wall (s): ${iw[*]}   cpu (s): ${ic[*]}"
+printf 'export median: %.3f s wall, %.3f s cpu\nimport median: %.3f s wall, %.3f s cpu\nbundle: %d bytes (%.2f MB)\n' \
+  "$(printf '%s\n' "${ew[@]}" | median)" "$(printf '%s\n' "${ec[@]}" | median)" \
+  "$(printf '%s\n' "${iw[@]}" | median)" "$(printf '%s\n' "${ic[@]}" | median)" "$size" "$(echo "$size / 1000000" | bc -l)"
 uptime

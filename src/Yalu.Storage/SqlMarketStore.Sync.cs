@@ -204,9 +204,10 @@ public abstract partial class SqlMarketStore
             return SyncResult.Ok<ImportReport>(new ImportReport(sender, 0, known, acked, 0, 0) { NothingNew = true });
 
         var answers = new ReplicaAnswers();
+        await using var db = new Prepared(c, tx);
         foreach (var e in fresh)
         {
-            await ExecuteAsync(c, tx,
+            await db.ExecuteAsync(
                 $"INSERT INTO event_log (at, actor, kind, subject, payload, node, node_seq, hash, signed) VALUES (@at, @actor, @kind, @subject, {JsonParameter("@payload")}, @node, @nodeSeq, @hash, @signed)",
                 cancellationToken,
                 ("at", e.At), ("actor", "peer:" + ReplicaFacts.Actor(e.Payload.Span)), ("kind", e.Kind), ("subject", e.Subject), ("payload", "{}"),
@@ -214,7 +215,7 @@ public abstract partial class SqlMarketStore
             SyncError? applied;
             try
             {
-                applied = await ApplyReplicaAsync(c, tx, senderId, e, answers, cancellationToken);
+                applied = await ApplyReplicaAsync(db, senderId, e, answers, cancellationToken);
             }
             catch (DbException ex)
             {
