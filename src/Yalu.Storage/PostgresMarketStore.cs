@@ -34,13 +34,22 @@ public sealed class PostgresMarketStore : SqlMarketStore
         "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)";
 
     /// <summary>Connects with <paramref name="connectionString"/> (its Search Path chooses the schema) and applies pending migrations.</summary>
-    public static async Task<PostgresMarketStore> OpenAsync(string connectionString, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static Task<PostgresMarketStore> OpenAsync(string connectionString, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, clock, NodeSetup.FirstStart, cancellationToken);
+
+    /// <summary>
+    /// Connects, applies pending migrations and loads the node's identity, making one as
+    /// <paramref name="node"/> says when the database has none (its private keys kept in the database).
+    /// </summary>
+    public static async Task<PostgresMarketStore> OpenAsync(string connectionString, TimeProvider clock, NodeSetup node, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(node);
         var store = new PostgresMarketStore(NpgsqlDataSource.Create(connectionString), clock);
         try
         {
             await store.MigrateAsync(cancellationToken);
+            await store.OpenNodeAsync(node, cancellationToken);
             return store;
         }
         catch
@@ -142,6 +151,9 @@ public sealed class PostgresMarketStore : SqlMarketStore
                 }
             });
     }
+
+    /// <inheritdoc/>
+    protected override string? KeyFilePath => null;
 
     /// <inheritdoc/>
     protected override object Id(Guid id) => id;

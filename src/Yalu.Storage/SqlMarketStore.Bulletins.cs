@@ -39,7 +39,7 @@ public abstract partial class SqlMarketStore
                 market, date, kpwPerCny = bulletin.KpwPerCny, goods = bulletin.Lines.Count,
                 lines = bulletin.Lines.Select(l => new { good = l.Good.Value, medianPerUnit = l.MedianPerUnit.ToString(), legs = l.Legs }),
                 replaced = stored is not null,
-            }, cancellationToken);
+            }, EventPayloads.Bulletin(actor, bulletin, stored is not null), cancellationToken);
             return Result.Ok(stored is null ? BulletinStored.Added : BulletinStored.Replaced);
         }, cancellationToken);
         return result.Value;

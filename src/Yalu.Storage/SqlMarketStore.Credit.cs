@@ -19,7 +19,7 @@ public abstract partial class SqlMarketStore
             int rows = await ExecuteAsync(c, tx, "UPDATE traders SET credit_limit = @limit WHERE id = @id",
                 cancellationToken, ("id", Id(trader.Value)), ("limit", limit.Fen));
             if (rows == 0) return Result.Fail<Trader>(ErrorCodes.ConcurrencyConflict, $"there is no trader {trader}");
-            await AppendEventAsync(c, tx, actor, "credit.limit-set", trader.ToString(), new { trader = trader.ToString(), limit = limit.ToString() }, cancellationToken);
+            await AppendEventAsync(c, tx, actor, "credit.limit-set", trader.ToString(), new { trader = trader.ToString(), limit = limit.ToString() }, EventPayloads.CreditLimit(actor, trader, limit), cancellationToken);
             await using var read = Command(c, tx, $"SELECT {TraderColumns} FROM traders WHERE id = @id", ("id", Id(trader.Value)));
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -71,7 +71,7 @@ public abstract partial class SqlMarketStore
             await AppendEventAsync(c, tx, actor, "iou.proposed", iou.Id.ToString(), new
             {
                 id = iou.Id.ToString(), creditor = iou.Creditor.ToString(), debtor = iou.Debtor.ToString(), amount = iou.Amount.ToString(),
-            }, cancellationToken);
+            }, EventPayloads.Iou(actor, iou, []), cancellationToken);
             return Result.Ok(iou.AtVersion(1));
         }, cancellationToken);
     }
@@ -89,7 +89,7 @@ public abstract partial class SqlMarketStore
             {
                 id = iou.Id.ToString(), state = DbText.Of(iou.State), remaining = iou.Remaining.ToString(),
                 entries = entry is null ? Array.Empty<object>() : new[] { EntryPayload(entry) },
-            }, cancellationToken);
+            }, EventPayloads.Iou(actor, iou, entry is null ? [] : [entry]), cancellationToken);
             return written;
         }, cancellationToken);
     }
@@ -145,7 +145,7 @@ public abstract partial class SqlMarketStore
                 cleared = run.Cleared.ToString(), remaining = run.Remaining.ToString(),
                 ious = reduced.Select(i => new { id = i.Id.ToString(), remaining = i.Remaining.ToString(), state = DbText.Of(i.State) }),
                 entries = entries.Select(EntryPayload),
-            }, cancellationToken);
+            }, EventPayloads.Setoff(actor, run, reduced, entries), cancellationToken);
             return Result.Ok(run);
         }, cancellationToken);
     }

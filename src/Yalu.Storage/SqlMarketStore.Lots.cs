@@ -23,7 +23,7 @@ public abstract partial class SqlMarketStore
                 ("id", Id(lot.Id.Value)), ("owner", Id(lot.Owner.Value)), ("good", lot.Good.Value), ("quantity", lot.Quantity.Amount),
                 ("unit", lot.Quantity.Unit.Value), ("note", lot.Note), ("value", lot.Value.Fen), ("donor", lot.IsDonor),
                 ("group", lot.Group is { } g ? Id(g.Value) : null), ("state", DbText.Of(lot.State)), ("at", lot.CreatedAt));
-            await AppendEventAsync(c, tx, actor, "lot.posted", lot.Id.ToString(), LotPayload(stored), cancellationToken);
+            await AppendEventAsync(c, tx, actor, "lot.posted", lot.Id.ToString(), LotPayload(stored), EventPayloads.Lot(actor, stored), cancellationToken);
             return Result.Ok(stored);
         }, cancellationToken);
         return result.Value;
@@ -40,13 +40,16 @@ public abstract partial class SqlMarketStore
     {
         var next = lot.AtVersion(lot.Version + 1);
         int rows = await ExecuteAsync(c, tx,
-            "UPDATE lots SET quantity = @quantity, unit = @unit, note = @note, value = @value, group_id = @group, state = @state, version = @next WHERE id = @id AND version = @version",
+            "UPDATE lots SET quantity = @quantity, unit = @unit, note = @note, value = @value, group_id = @group, state = @state, version = @next WHERE id = @id AND version = @version AND home IS NULL",
             cancellationToken,
             ("id", Id(lot.Id.Value)), ("quantity", lot.Quantity.Amount), ("unit", lot.Quantity.Unit.Value), ("note", lot.Note),
             ("value", lot.Value.Fen), ("group", lot.Group is { } g ? Id(g.Value) : null), ("state", DbText.Of(lot.State)),
             ("version", lot.Version), ("next", next.Version));
-        if (rows == 0) return Result.Fail<Lot>(ErrorCodes.ConcurrencyConflict, $"lot {lot.Id} changed since version {lot.Version}");
-        await AppendEventAsync(c, tx, actor, kind, lot.Id.ToString(), LotPayload(next), cancellationToken);
+        if (rows == 0)
+            return await ScalarAsync(c, tx, "SELECT home FROM lots WHERE id = @id", cancellationToken, ("id", Id(lot.Id.Value))) is string
+                ? Result.Fail<Lot>(ErrorCodes.RecordElsewhere, $"lot {lot.Id} is the other bank's: only its home node changes it")
+                : Result.Fail<Lot>(ErrorCodes.ConcurrencyConflict, $"lot {lot.Id} changed since version {lot.Version}");
+        await AppendEventAsync(c, tx, actor, kind, lot.Id.ToString(), LotPayload(next), EventPayloads.Lot(actor, next), cancellationToken);
         return Result.Ok(next);
     }
 
@@ -59,7 +62,10 @@ public abstract partial class SqlMarketStore
         CachedReadAsync<IReadOnlyList<Lot>>(state is { } s ? "lots:" + DbText.Of(s) : "lots", async c =>
         {
             var lots = state is { } s
-                ? await QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE state = @state", ReadLot, cancellationToken, ("state", DbText.Of(s)))
+                // An open lot of the other bank in a proposed exchange is spoken for until its node answers.
+                ? await QueryAsync(c, $"SELECT {LotColumns} FROM lots WHERE state = @state"
+                    + (s == LotState.Open ? " AND NOT EXISTS (SELECT 1 FROM legs g WHERE g.lot_id = lots.id AND g.state = 'pending')" : ""),
+                    ReadLot, cancellationToken, ("state", DbText.Of(s)))
                 : await QueryAsync(c, $"SELECT {LotColumns} FROM lots", ReadLot, cancellationToken);
             return lots.OrderBy(l => l.Id.Value).ToArray().AsReadOnly();
         }, cancellationToken);
@@ -88,7 +94,7 @@ public abstract partial class SqlMarketStore
             {
                 lot = wantList.Lot.ToString(),
                 entries = wantList.Entries.Select(e => new { kind = DbText.Of(e.Kind), lot = e.Lot?.ToString(), good = e.Good?.Value, category = e.Category?.Value, minPercent = e.MinPercent }),
-            }, cancellationToken);
+            }, EventPayloads.Wants(actor, wantList), cancellationToken);
             return Result.Ok(true);
         }, cancellationToken);
     }
@@ -132,7 +138,7 @@ public abstract partial class SqlMarketStore
             await ExecuteAsync(c, tx, "INSERT INTO kpw_rates (date, place, kpw_per_cny) VALUES (@date, @place, @rate)", cancellationToken,
                 ("date", rate.Date), ("place", rate.Place), ("rate", rate.KpwPerCny));
             await AppendEventAsync(c, tx, actor, "rate.recorded", $"{rate.Date:yyyy-MM-dd}/{rate.Place}",
-                new { date = rate.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), place = rate.Place, kpwPerCny = rate.KpwPerCny }, cancellationToken);
+                new { date = rate.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), place = rate.Place, kpwPerCny = rate.KpwPerCny }, EventPayloads.Rate(actor, rate), cancellationToken);
             return Result.Ok(true);
         }, cancellationToken);
     }

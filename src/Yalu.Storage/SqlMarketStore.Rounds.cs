@@ -34,7 +34,7 @@ public abstract partial class SqlMarketStore
             {
                 id = round.Id.ToString(), keeper = round.Keeper.ToString(), cycleCap = p.CycleCap, chainCap = p.ChainCap,
                 objective = DbText.Of(p.Objective), timeLimitMs = (long)p.TimeLimit.TotalMilliseconds, credit = p.Credit,
-            }, cancellationToken);
+            }, EventPayloads.Round(actor, round), cancellationToken);
             return Result.Ok(round);
         }, cancellationToken);
     }
@@ -56,7 +56,7 @@ public abstract partial class SqlMarketStore
         int rows = await ExecuteAsync(c, tx, "UPDATE rounds SET state = @state, finished_at = @finished WHERE id = @id AND state = @expected",
             cancellationToken, ("id", Id(round.Id.Value)), ("state", DbText.Of(round.State)), ("finished", round.FinishedAt), ("expected", DbText.Of(expected)));
         if (rows == 0) return Result.Fail<Round>(ErrorCodes.RoundIllegalTransition, $"round {round.Id} is not {DbText.Of(expected)}");
-        await AppendEventAsync(c, tx, actor, "round.updated", round.Id.ToString(), new { id = round.Id.ToString(), state = DbText.Of(round.State) }, cancellationToken);
+        await AppendEventAsync(c, tx, actor, "round.updated", round.Id.ToString(), new { id = round.Id.ToString(), state = DbText.Of(round.State) }, EventPayloads.Round(actor, round), cancellationToken);
         return Result.Ok(round);
     }
 
@@ -89,12 +89,24 @@ public abstract partial class SqlMarketStore
         {
             var round = await WriteRoundAsync(c, tx, cleared, RoundState.Running, actor, cancellationToken);
             if (!round.IsOk) return round;
+            // A lot of the other bank is a replica this node never writes: an exchange with one is
+            // proposed (its legs pending here, its lots left to their home node) until that node answers.
+            var foreign = new HashSet<Guid>();
+            foreach (var leg in legs)
+            {
+                await using var home = Command(c, tx, "SELECT home FROM lots WHERE id = @id", ("id", Id(leg.Lot.Value)));
+                if (await home.ExecuteScalarAsync(cancellationToken) is string) foreign.Add(leg.Lot.Value);
+            }
+            var proposed = legs.Where(l => foreign.Contains(l.Lot.Value)).Select(l => l.Exchange).ToHashSet();
             foreach (var leg in legs)
             {
                 // Open -> matched, guarded in SQL so a lot withdrawn meanwhile stops the whole round.
-                int rows = await ExecuteAsync(c, tx,
-                    "UPDATE lots SET state = 'matched', version = version + 1 WHERE id = @id AND owner_id = @giver AND state = 'open'",
-                    cancellationToken, ("id", Id(leg.Lot.Value)), ("giver", Id(leg.Giver.Value)));
+                int rows = foreign.Contains(leg.Lot.Value)
+                    ? Convert.ToInt32(await ScalarAsync(c, tx, "SELECT COUNT(*) FROM lots WHERE id = @id AND owner_id = @giver AND state = 'open'",
+                        cancellationToken, ("id", Id(leg.Lot.Value)), ("giver", Id(leg.Giver.Value))), System.Globalization.CultureInfo.InvariantCulture)
+                    : await ExecuteAsync(c, tx,
+                        "UPDATE lots SET state = 'matched', version = version + 1 WHERE id = @id AND owner_id = @giver AND state = 'open'",
+                        cancellationToken, ("id", Id(leg.Lot.Value)), ("giver", Id(leg.Giver.Value)));
                 if (rows == 0) return Result.Fail<Round>(ErrorCodes.LotNotOpen, $"lot {leg.Lot} is no longer open (or not the giver's)");
                 try
                 {
@@ -105,6 +117,9 @@ public abstract partial class SqlMarketStore
                     return Result.Fail<Round>(ErrorCodes.LotInPendingLeg, $"lot {leg.Lot} is already in a pending leg");
                 }
             }
+            foreach (int exchange in proposed)
+                await ExecuteAsync(c, tx, "INSERT INTO cross_loops (round_id, exchange_index, state) VALUES (@round, @exchange, 'proposed')",
+                    cancellationToken, ("round", Id(cleared.Id.Value)), ("exchange", exchange));
             await AppendEventAsync(c, tx, actor, "round.cleared", cleared.Id.ToString(), new
             {
                 id = cleared.Id.ToString(),
@@ -113,7 +128,7 @@ public abstract partial class SqlMarketStore
                     id = l.Id.ToString(), exchange = l.Exchange, position = l.Position, giver = l.Giver.ToString(),
                     lot = l.Lot.ToString(), receiver = l.Receiver.ToString(),
                 }),
-            }, cancellationToken);
+            }, EventPayloads.Cleared(actor, cleared, legs, proposed), cancellationToken);
             return round;
         }, cancellationToken);
     }
@@ -127,9 +142,7 @@ public abstract partial class SqlMarketStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<Leg>> ListLegsAsync(RoundId round, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<Leg>>(async c => await QueryAsync(c, $"SELECT {LegColumns} FROM legs WHERE round_id = @round ORDER BY exchange_index, position",
-            r => new Leg(new LegId(r.GetGuid(0)), new RoundId(r.GetGuid(1)), r.GetInt32(2), r.GetInt32(3), new TraderId(r.GetGuid(4)),
-                new LotId(r.GetGuid(5)), new TraderId(r.GetGuid(6)), DbText.Parse<LegState>(r.GetString(7))),
-            cancellationToken, ("round", Id(round.Value))), cancellationToken);
+            ReadLeg, cancellationToken, ("round", Id(round.Value))), cancellationToken);
 
     /// <inheritdoc/>
     public Task<Result<TradeBookChange>> ApplyAsync(TradeBookChange change, string kind, TraderId? actor, CancellationToken cancellationToken = default)
@@ -140,6 +153,9 @@ public abstract partial class SqlMarketStore
         {
             foreach (var leg in change.Legs)
             {
+                if (await ScalarAsync(c, tx, "SELECT x.state FROM legs g JOIN cross_loops x ON x.round_id = g.round_id AND x.exchange_index = g.exchange_index WHERE g.id = @id",
+                    cancellationToken, ("id", Id(leg.Id.Value))) is "proposed")
+                    return Result.Fail<TradeBookChange>(ErrorCodes.LoopProposed, $"leg {leg.Id} is in a cross-bank exchange the other bank has not accepted yet");
                 int rows = await ExecuteAsync(c, tx, "UPDATE legs SET state = @state WHERE id = @id AND state = 'pending'",
                     cancellationToken, ("id", Id(leg.Id.Value)), ("state", DbText.Of(leg.State)));
                 if (rows == 0) return Result.Fail<TradeBookChange>(ErrorCodes.ConcurrencyConflict, $"leg {leg.Id} is no longer pending");
@@ -167,8 +183,11 @@ public abstract partial class SqlMarketStore
                 {
                     legs = change.Legs.Select(l => new { id = l.Id.ToString(), state = DbText.Of(l.State) }),
                     entries = change.Entries.Select(EntryPayload),
-                }, cancellationToken);
+                }, EventPayloads.Legs(actor, change.Legs), cancellationToken);
             return Result.Ok(new TradeBookChange([.. lots], change.Legs) { Entries = change.Entries });
         }, cancellationToken);
     }
+
+    private static Leg ReadLeg(DbDataReader r) => new(new LegId(r.GetGuid(0)), new RoundId(r.GetGuid(1)), r.GetInt32(2), r.GetInt32(3), new TraderId(r.GetGuid(4)),
+        new LotId(r.GetGuid(5)), new TraderId(r.GetGuid(6)), DbText.Parse<LegState>(r.GetString(7)));
 }

@@ -23,7 +23,7 @@ public abstract partial class SqlMarketStore
                 cancellationToken,
                 ("id", Id(trader.Id.Value)), ("handle", trader.Handle.Value), ("key", trader.Handle.Key), ("side", DbText.Of(trader.Side)),
                 ("language", DbText.Of(trader.Language)), ("role", DbText.Of(trader.Role)), ("limit", trader.CreditLimit.Fen), ("at", trader.CreatedAt));
-            await AppendEventAsync(c, tx, actor, "trader.registered", trader.Id.ToString(), TraderPayload(trader), cancellationToken);
+            await AppendEventAsync(c, tx, actor, "trader.registered", trader.Id.ToString(), TraderPayload(trader), EventPayloads.Trader(actor, trader), cancellationToken);
             return Result.Ok(trader);
         }, cancellationToken);
     }
@@ -35,12 +35,12 @@ public abstract partial class SqlMarketStore
         return WriteAsync(async (c, tx) =>
         {
             int rows = await ExecuteAsync(c, tx,
-                "UPDATE traders SET side = @side, language = @language, role = @role, credit_limit = @limit WHERE id = @id",
+                "UPDATE traders SET side = @side, language = @language, role = @role, credit_limit = @limit WHERE id = @id AND home IS NULL",
                 cancellationToken,
                 ("id", Id(trader.Id.Value)), ("side", DbText.Of(trader.Side)), ("language", DbText.Of(trader.Language)),
                 ("role", DbText.Of(trader.Role)), ("limit", trader.CreditLimit.Fen));
             if (rows == 0) return Result.Fail<Trader>(ErrorCodes.ConcurrencyConflict, $"there is no trader {trader.Id}");
-            await AppendEventAsync(c, tx, actor, "trader.updated", trader.Id.ToString(), TraderPayload(trader), cancellationToken);
+            await AppendEventAsync(c, tx, actor, "trader.updated", trader.Id.ToString(), TraderPayload(trader), EventPayloads.Trader(actor, trader), cancellationToken);
             return Result.Ok(trader);
         }, cancellationToken);
     }
@@ -69,7 +69,7 @@ public abstract partial class SqlMarketStore
             if (rows == 0)
                 await ExecuteAsync(c, tx, "INSERT INTO trader_credentials (trader_id, pass_hash, updated_at) VALUES (@id, @hash, @at)",
                     cancellationToken, ("id", Id(trader.Value)), ("hash", passHash), ("at", Clock.GetUtcNow()));
-            await AppendEventAsync(c, tx, actor, "credential.set", trader.ToString(), new { trader = trader.ToString() }, cancellationToken);
+            await AppendEventAsync(c, tx, actor, "credential.set", trader.ToString(), new { trader = trader.ToString() }, EventPayloads.Credential(actor, trader), cancellationToken);
             return Result.Ok(true);
         }, cancellationToken);
     }
@@ -103,7 +103,7 @@ public abstract partial class SqlMarketStore
                 {
                     id = good.Id.Value, category = good.Category.Value, en = good.NameEn, ko = good.NameKo, zh = good.NameZh,
                     unit = good.Unit.Value, low = good.PriceLow.ToString(), high = good.PriceHigh.ToString(),
-                }, cancellationToken);
+                }, EventPayloads.Good(actor, good), cancellationToken);
             }
             return Result.Ok(true);
         }, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Yalu.Market.Trading;
+using Yalu.Sync;
 
 namespace Yalu.Storage;
 
@@ -10,7 +11,7 @@ namespace Yalu.Storage;
 /// migrations. Every write runs in one transaction with its event-log entry and commits only when
 /// the whole operation succeeded.
 /// </summary>
-public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
+public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks, INodeSync
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ReadCache _cache = new();
@@ -177,21 +178,42 @@ public abstract partial class SqlMarketStore : IMarketStore, IMarketLocks
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    private static Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        QueryAsync(connection, null, sql, map, cancellationToken, parameters);
+
+    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction? tx, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        await using var command = Command(connection, null, sql, parameters);
+        await using var command = Command(connection, tx, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<T>();
         while (await reader.ReadAsync(cancellationToken)) list.Add(map(reader));
         return list;
     }
 
-    private Task<int> AppendEventAsync(DbConnection connection, DbTransaction tx, TraderId? actor, string kind, string subject, object payload, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, tx,
-            $"INSERT INTO event_log (at, actor, kind, subject, payload) VALUES (@at, @actor, @kind, @subject, {JsonParameter("@payload")})",
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>
+    /// Appends this node's next signed event in the write transaction <paramref name="tx"/>: the JSON
+    /// view for local readers, and the event signed over <paramref name="canonical"/> (its node, its
+    /// next own sequence number, the hash of its previous own event). The caller holds the write
+    /// lock, so the chain cannot fork.
+    /// </summary>
+    private async Task AppendEventAsync(DbConnection connection, DbTransaction tx, TraderId? actor, string kind, string subject, object payload, byte[] canonical, CancellationToken cancellationToken)
+    {
+        var at = Clock.GetUtcNow();
+        var (seq, prev) = await LastOwnEventAsync(connection, tx, cancellationToken);
+        var signed = SignedEvent.Create(Identity, seq + 1, prev, at, kind, subject, canonical);
+        await ExecuteAsync(connection, tx,
+            $"INSERT INTO event_log (at, actor, kind, subject, payload, node, node_seq, hash, signed) VALUES (@at, @actor, @kind, @subject, {JsonParameter("@payload")}, @node, @nodeSeq, @hash, @signed)",
             cancellationToken,
-            ("at", Clock.GetUtcNow()), ("actor", actor?.ToString() ?? "node"), ("kind", kind), ("subject", subject),
-            ("payload", JsonSerializer.Serialize(payload, Json)));
+            ("at", (object?)at), ("actor", actor?.ToString() ?? "node"), ("kind", kind), ("subject", subject),
+            ("payload", JsonSerializer.Serialize(payload, Json)), ("node", NodeIdText), ("nodeSeq", seq + 1), ("hash", signed.Hash()), ("signed", signed.Encode()));
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int max, CancellationToken cancellationToken = default)

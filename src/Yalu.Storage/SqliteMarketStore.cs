@@ -27,9 +27,12 @@ public sealed class SqliteMarketStore : SqlMarketStore
     private readonly SemaphoreSlim _clearing = new(1, 1);
     private readonly string _sessionPragmas;
 
-    private SqliteMarketStore(string connectionString, TimeProvider clock, SqliteStoreOptions options) : base(clock)
+    private readonly string _keyFile;
+
+    private SqliteMarketStore(string connectionString, string path, TimeProvider clock, SqliteStoreOptions options) : base(clock)
     {
         _connectionString = connectionString;
+        _keyFile = KeyFileFor(path);
         // locking_mode must come first: it decides, at the first read, whether WAL's index is shared memory or heap.
         _sessionPragmas = (options.ExclusiveLocking ? "PRAGMA locking_mode=EXCLUSIVE; " : "")
             + $"PRAGMA foreign_keys=ON; PRAGMA synchronous={(int)options.Synchronous}; PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
@@ -38,18 +41,37 @@ public sealed class SqliteMarketStore : SqlMarketStore
     /// <inheritdoc/>
     protected override IReadOnlyList<Migration> Migrations => SqliteMigrations;
 
-    /// <summary>Opens (creating when missing) the database file at <paramref name="path"/>, switches it to WAL and applies pending migrations.</summary>
+    /// <summary>
+    /// Opens (creating when missing) the database file at <paramref name="path"/>, switches it to WAL,
+    /// applies pending migrations and loads the node's identity (made on a first start:
+    /// <see cref="NodeSetup.FirstStart"/>; its private keys in <see cref="KeyFileFor"/>).
+    /// </summary>
     public static Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, CancellationToken cancellationToken = default) =>
-        OpenAsync(path, clock, SqliteStoreOptions.Default, cancellationToken);
+        OpenAsync(path, clock, SqliteStoreOptions.Default, NodeSetup.FirstStart, cancellationToken);
+
+    /// <summary>Opens the store as <see cref="OpenAsync(string, TimeProvider, CancellationToken)"/>, making a new node as <paramref name="node"/> says.</summary>
+    public static Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, NodeSetup node, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, clock, SqliteStoreOptions.Default, node, cancellationToken);
+
+    /// <summary>The node's private key file for the database at <paramref name="path"/>: beside it, named <c>DB.node-key</c>, mode 0600.</summary>
+    public static string KeyFileFor(string path) => path + ".node-key";
+
+    /// <inheritdoc/>
+    protected override string? KeyFilePath => _keyFile;
+
+    /// <summary>Opens the store with harness settings and a first start's identity.</summary>
+    public static Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, SqliteStoreOptions options, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, clock, options, NodeSetup.FirstStart, cancellationToken);
 
     /// <summary>
     /// Opens the store with harness settings (<see cref="SqliteStoreOptions"/>); the node uses the
     /// overload without options, which is <see cref="SqliteStoreOptions.Default"/>.
     /// </summary>
-    public static async Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, SqliteStoreOptions options, CancellationToken cancellationToken = default)
+    public static async Task<SqliteMarketStore> OpenAsync(string path, TimeProvider clock, SqliteStoreOptions options, NodeSetup node, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(node);
         options.Validate();
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -59,7 +81,7 @@ public sealed class SqliteMarketStore : SqlMarketStore
             // Not ForeignKeys = true: that runs a PRAGMA on every open; OpenConnectionAsync sets it once per handle.
             DefaultTimeout = 30,
         }.ToString();
-        var store = new SqliteMarketStore(connectionString, clock, options);
+        var store = new SqliteMarketStore(connectionString, path, clock, options);
         try
         {
             await using (var connection = await store.OpenConnectionAsync(cancellationToken))
@@ -71,6 +93,7 @@ public sealed class SqliteMarketStore : SqlMarketStore
                     throw new InvalidOperationException($"SQLite refused WAL mode for {path} (got '{mode}')");
             }
             await store.MigrateAsync(cancellationToken);
+            await store.OpenNodeAsync(node, cancellationToken);
             return store;
         }
         catch

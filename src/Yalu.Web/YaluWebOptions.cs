@@ -12,6 +12,9 @@ public sealed class YaluWebOptions
     /// <summary>The largest request body accepted, in bytes. Default 64 KiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>The largest bundle the keeper may upload (/keeper/sync), in bytes. Default 16 MiB (a 10,000-event day is under 2 MB).</summary>
+    public int MaxBundleBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>How long a login session lasts. Default 30 days.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
 
@@ -51,6 +54,7 @@ public sealed class YaluWebOptions
     {
         var problems = new List<string>();
         if (MaxRequestBodyBytes is < 1024 or > 16 * 1024 * 1024) problems.Add("MaxRequestBodyBytes is between 1 KiB and 16 MiB");
+        if (MaxBundleBytes is < 1024 or > 256 * 1024 * 1024) problems.Add("MaxBundleBytes is between 1 KiB and 256 MiB");
         if (SessionLifetime <= TimeSpan.Zero) problems.Add("SessionLifetime is positive");
         if (PageIdleTimeout <= TimeSpan.Zero || PageIdleTimeout > SessionLifetime) problems.Add("PageIdleTimeout is positive and at most SessionLifetime");
         if (IdempotencyRetention <= TimeSpan.Zero) problems.Add("IdempotencyRetention is positive");

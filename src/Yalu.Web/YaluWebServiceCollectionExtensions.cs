@@ -45,6 +45,7 @@ public static class YaluWebServiceCollectionExtensions
         services.AddOptions<YaluWebOptions>().Configure(o =>
         {
             o.MaxRequestBodyBytes = options.MaxRequestBodyBytes;
+            o.MaxBundleBytes = options.MaxBundleBytes;
             o.SessionLifetime = options.SessionLifetime;
             o.PageIdleTimeout = options.PageIdleTimeout;
             o.IdempotencyRetention = options.IdempotencyRetention;
@@ -62,6 +63,7 @@ public static class YaluWebServiceCollectionExtensions
         services.AddSingleton(store);
         services.AddSingleton(webState);
         services.AddSingleton(locks);
+        if (store is INodeSync sync) services.AddSingleton(sync);
         services.AddYaluDataProtection(keys);
         services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<TimeProvider>())
         {

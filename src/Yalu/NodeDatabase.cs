@@ -7,11 +7,11 @@ namespace Yalu.Cli;
 internal static class NodeDatabase
 {
     /// <summary>The store <paramref name="db"/> names (a SQLite file or a PostgreSQL connection string), or null after one line on <paramref name="stderr"/>.</summary>
-    public static async Task<SqlMarketStore?> OpenAsync(string db, TimeProvider clock, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<SqlMarketStore?> OpenAsync(string db, TimeProvider clock, TextWriter stderr, CancellationToken cancellationToken, NodeSetup? node = null)
     {
         try
         {
-            return await MarketStores.OpenAsync(db, clock, cancellationToken);
+            return await MarketStores.OpenAsync(db, clock, node ?? NodeSetup.FirstStart, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or System.Data.Common.DbException)
         {

@@ -66,6 +66,9 @@ internal static class ServeCommand
                 await stdout.WriteLineAsync($"yalu: keeper account '{seeded.KeeperHandle}', pass phrase: {seeded.KeeperPassPhrase}");
                 await stdout.WriteLineAsync("yalu: the pass phrase is shown only this once; write it down.");
             }
+            // The first start made the node's keys too (yalu node init makes them with a chosen side and name).
+            var node = await store.GetNodeAsync(cancellationToken);
+            await stdout.WriteLineAsync($"yalu: node {node.Card.Name} ({node.Card.Side}), fingerprint {node.Card.Fingerprint}; keys in {node.KeyPlace}");
             await app.StartAsync(cancellationToken);
             foreach (string address in app.Urls) await stdout.WriteLineAsync($"yalu: serving {address} (API under /api, OpenAPI at {address.TrimEnd('/')}/openapi/v1.json)");
             await stdout.FlushAsync(cancellationToken);

@@ -18,7 +18,13 @@ internal static class YaluCommand
         var root = new RootCommand("Yalu: an offline-first barter clearing house. `yalu clear FILE` clears a want-list file.");
         root.Subcommands.Add(ClearFileCommand.Create(openStdin, stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(Console.Out, stderr));
-        root.Subcommands.Add(BulletinCommand.Create(openStdin, new StreamWriter(stdout) { AutoFlush = true }, stderr));
+        var text = new StreamWriter(stdout) { AutoFlush = true };
+        root.Subcommands.Add(BulletinCommand.Create(openStdin, text, stderr));
+        root.Subcommands.Add(NodeCommand.Create(() => new StreamReader(openStdin()), text, stderr));
+        root.Subcommands.Add(LogCommand.Create(text, stderr));
+        root.Subcommands.Add(ExportCommand.Create(text, stderr));
+        root.Subcommands.Add(ImportCommand.Create(text, stderr));
+        root.Subcommands.Add(RoundCommand.Create(text, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -12,6 +12,7 @@ namespace Yalu.Storage.Tests;
 public sealed class PostgresMarketStoreTests : MarketStoreContract
 {
     private PostgresTestSchema? _schema;
+    private PostgresTestSchema? _peerSchema;
 
     public override async ValueTask InitializeAsync()
     {
@@ -30,6 +31,12 @@ public sealed class PostgresMarketStoreTests : MarketStoreContract
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    protected override async Task<IMarketStore> CreatePeerStoreAsync(TimeProvider clock, NodeSetup node)
+    {
+        _peerSchema ??= await PostgresTestSchema.CreateAsync("yalu_test_peer_", TestContext.Current.CancellationToken);
+        return await PostgresMarketStore.OpenAsync(_peerSchema.ConnectionString, clock, node, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -95,5 +102,6 @@ public sealed class PostgresMarketStoreTests : MarketStoreContract
     {
         await base.DisposeAsync();
         if (_schema is not null) await _schema.DisposeAsync();
+        if (_peerSchema is not null) await _peerSchema.DisposeAsync();
     }
 }

@@ -24,6 +24,25 @@ public sealed class SqliteMarketStoreTests : MarketStoreContract
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
+    protected override async Task<IMarketStore> CreatePeerStoreAsync(TimeProvider clock, NodeSetup node) =>
+        await SqliteMarketStore.OpenAsync(System.IO.Path.Combine(_directory, "peer.db"), clock, node, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task The_private_keys_are_in_a_file_beside_the_database_that_only_its_owner_can_read()
+    {
+        string keyFile = SqliteMarketStore.KeyFileFor(Path);
+        Assert.True(File.Exists(keyFile));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.Equal(keyFile, (await ((INodeSync)Store).GetNodeAsync(TestContext.Current.CancellationToken)).KeyPlace);
+        await Store.DisposeAsync();
+        File.Move(keyFile, keyFile + ".away");
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteMarketStore.OpenAsync(Path, new TestClock(), TestContext.Current.CancellationToken));
+        Assert.Contains("key file", missing.Message, StringComparison.Ordinal);
+        File.Move(keyFile + ".away", keyFile);
+        var fresh = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteMarketStore.OpenAsync(Path, new TestClock(), new NodeSetup("x", "hyesan", MustBeNew: true), TestContext.Current.CancellationToken));
+        Assert.Contains("already has a node", fresh.Message, StringComparison.Ordinal);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -60,6 +60,11 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         Assert.Single(phrases);
         string keeperPhrase = phrases[0];
         Assert.Equal((long)Yalu.Storage.Migration.For("Postgres").Count, await ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+        // One node identity for the database, whichever process made it first: both sign with its key.
+        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM node_identity"));
+        var fingerprints = nodes.Select(n => Regex.Match(n.Output, "fingerprint ([0-9 ]+);").Groups[1].Value).ToList();
+        Assert.NotEqual("", fingerprints[0]);
+        Assert.Equal(fingerprints[0], fingerprints[1]);
         Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM traders WHERE handle_key = 'keeper'"));
         Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM data_protection_keys"));
 

@@ -107,4 +107,9 @@ public static class ErrorCodes
 
     /// <summary>The IOU is not accepted, so a set-off cannot reduce it.</summary>
     public const string IouNotAccepted = "iou-not-accepted";
+    /// <summary>The record's home is the other bank's node: only that node changes it (this node keeps a replica).</summary>
+    public const string RecordElsewhere = "record-elsewhere";
+
+    /// <summary>The leg belongs to a cross-bank exchange the other bank's node has not accepted yet.</summary>
+    public const string LoopProposed = "loop-proposed";
 }

@@ -49,4 +49,9 @@ public static class UseCaseCodes
 
     /// <summary>A price bulletin with a wrong line, or wrong as a whole (each problem is a field error on <c>text</c>).</summary>
     public const string BulletinNotIntact = "bulletin-not-intact";
+    /// <summary>No trusted peer has that node id.</summary>
+    public const string PeerNotFound = "peer-not-found";
+
+    /// <summary>A bundle was refused (tampered, truncated, not for this node, an unknown sender, a broken chain); nothing changed.</summary>
+    public const string BundleRejected = "bundle-rejected";
 }

@@ -21,6 +21,7 @@ public static class UseCaseServiceCollectionExtensions
         services.TryAddSingleton<IouService>();
         services.TryAddSingleton<SetoffService>();
         services.TryAddSingleton<BulletinService>();
+        services.TryAddSingleton<SyncService>();
         return services;
     }
 }

@@ -46,9 +46,12 @@ public static class DemoMarket
     /// <summary>
     /// Seeds the store when it has no trader yet; returns what it added, or null when the database
     /// was not fresh. With <paramref name="withTraders"/> false only the catalog and the keeper are added.
+    /// With <paramref name="onlySide"/>, only the demo traders of that bank are added (a node of one bank,
+    /// <c>yalu node init --side … --demo</c>): their want lists name lots of their own bank, and their
+    /// rules reach the other bank's lots once a bundle brings them; the keeper is on that bank too.
     /// </summary>
     public static async Task<DemoSeed?> SeedIfFreshAsync(
-        IMarketStore store, PassphraseHasher hasher, TimeProvider clock, bool withTraders, int seed = 2026, CancellationToken cancellationToken = default)
+        IMarketStore store, PassphraseHasher hasher, TimeProvider clock, bool withTraders, int seed = 2026, Side? onlySide = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(hasher);
@@ -59,7 +62,7 @@ public static class DemoMarket
         if ((await store.GetCatalogAsync(cancellationToken)).Goods.Length == 0) await store.UpsertGoodsAsync(goods, null, cancellationToken);
         var catalog = await store.GetCatalogAsync(cancellationToken);
 
-        var keeper = new Trader(TraderId.New(clock), Handle.Parse(KeeperHandle), Side.Hyesan, Language.Ko, Role.Keeper, Money.Zero, clock.GetUtcNow());
+        var keeper = new Trader(TraderId.New(clock), Handle.Parse(KeeperHandle), onlySide ?? Side.Hyesan, Language.Ko, Role.Keeper, Money.Zero, clock.GetUtcNow());
         keeper = (await store.AddTraderAsync(keeper, null, cancellationToken)).Value;
         string phrase = NewPassPhrase();
         await store.SetCredentialAsync(keeper.Id, hasher.Hash(phrase), null, cancellationToken);
@@ -71,6 +74,7 @@ public static class DemoMarket
         for (int i = 0; i < Pseudonyms.Length; i++)
         {
             var side = i % 2 == 0 ? Side.Hyesan : Side.Changbai;
+            if (onlySide is { } only && side != only) continue;
             var language = (Language)(i % 3);
             var trader = Trader.Register(Handle.Parse(Pseudonyms[i]), side, language, clock);
             traders.Add((await store.AddTraderAsync(trader, null, cancellationToken)).Value);
@@ -95,7 +99,7 @@ public static class DemoMarket
         var side0 = traders.ToDictionary(t => t.Id, t => t.Side);
         foreach (var lot in lots)
         {
-            var others = lots.Where(o => o.Owner != lot.Owner && side0[o.Owner] != side0[lot.Owner]).ToList();
+            var others = lots.Where(o => o.Owner != lot.Owner && (onlySide is not null || side0[o.Owner] != side0[lot.Owner])).ToList();
             var entries = new List<WantEntry>();
             foreach (var pick in others.OrderBy(_ => random.Next()).Take(3)) entries.Add(WantEntry.ForLot(pick.Id));
             var rule = catalog.Goods[random.Next(catalog.Goods.Length)];

@@ -15,12 +15,16 @@ public static class MarketStores
             || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Opens the SQLite file or PostgreSQL database and applies pending migrations.</summary>
-    public static async Task<SqlMarketStore> OpenAsync(string db, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <summary>Opens the SQLite file or PostgreSQL database, applies pending migrations and loads the node's identity (made on a first start).</summary>
+    public static Task<SqlMarketStore> OpenAsync(string db, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        OpenAsync(db, clock, NodeSetup.FirstStart, cancellationToken);
+
+    /// <summary>Opens the store as the other overload does, making a new node as <paramref name="node"/> says.</summary>
+    public static async Task<SqlMarketStore> OpenAsync(string db, TimeProvider clock, NodeSetup node, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(db);
-        if (!IsPostgres(db)) return await SqliteMarketStore.OpenAsync(db, clock, cancellationToken);
-        return await PostgresMarketStore.OpenAsync(db.Contains("://", StringComparison.Ordinal) ? FromUri(db) : db, clock, cancellationToken);
+        if (!IsPostgres(db)) return await SqliteMarketStore.OpenAsync(db, clock, node, cancellationToken);
+        return await PostgresMarketStore.OpenAsync(db.Contains("://", StringComparison.Ordinal) ? FromUri(db) : db, clock, node, cancellationToken);
     }
 
     /// <summary>postgres://user:password@host:port/database → an Npgsql connection string (Npgsql takes only key=value).</summary>

@@ -29,6 +29,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IWebStateStore s
     /// <summary>The request header.</summary>
     public const string HeaderName = "Idempotency-Key";
 
+    /// <summary>The keeper's exchange page, whose upload may be as large as <see cref="YaluWebOptions.MaxBundleBytes"/>.</summary>
+    public const string SyncPath = "/keeper/sync";
+
     /// <summary>The response header set on a replayed response.</summary>
     public const string ReplayedHeader = "Idempotency-Replayed";
 
@@ -46,7 +49,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IWebStateStore s
             return;
         }
 
-        int cap = options.Value.MaxRequestBodyBytes;
+        // A bundle from the other bank is the one body larger than a form or a JSON write.
+        int cap = request.Path.StartsWithSegments(SyncPath, StringComparison.OrdinalIgnoreCase) ? options.Value.MaxBundleBytes : options.Value.MaxRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = cap;
         byte[]? body = await ReadCappedAsync(request, cap, context.RequestAborted);
         if (body is null)

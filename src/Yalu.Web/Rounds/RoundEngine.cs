@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Yalu.Engine.Capped;
 using Yalu.Market.Credit;
@@ -56,7 +57,10 @@ public sealed class RoundEngine(IMarketStore store, RoundScheduler queue, TimePr
         var p = running.Parameters;
         var catalog = await store.GetCatalogAsync(cancellationToken);
         var traders = await store.ListTradersAsync(cancellationToken);
-        var lots = await store.ListLotsAsync(null, cancellationToken);
+        // An open lot of the other bank already in a proposed cross-bank exchange is spoken for: the open
+        // lots the store lists leave it out, so it is left out here too.
+        var open = (await store.ListLotsAsync(LotState.Open, cancellationToken)).Select(l => l.Id).ToHashSet();
+        var lots = (await store.ListLotsAsync(null, cancellationToken)).Where(l => l.State != LotState.Open || open.Contains(l.Id)).ToList();
         var wants = await store.ListOpenWantListsAsync(cancellationToken);
         var market = RoundGraph.Build(catalog, traders, lots, wants, p.Objective, GroupEncoding.SideConstraint);
         var graph = market.Graph;
@@ -84,6 +88,7 @@ public sealed class RoundEngine(IMarketStore store, RoundScheduler queue, TimePr
         }
         var repaired = market.EnforceGroups(clearing);
         var legs = RoundGraph.ToLegs(market, repaired, running, lots, clock);
+        if (store is INodeSync sync) legs = await OwnExchangesAsync(sync, legs, cancellationToken);
 
         // The engine's figures are reported before the result is stored, so whoever sees the round cleared sees them too.
         string engine = repaired.Status == ClearingStatus.Optimal ? "optimal" : "feasible";
@@ -108,6 +113,26 @@ public sealed class RoundEngine(IMarketStore store, RoundScheduler queue, TimePr
         var pending = await store.ListLegsOfPendingRoundsAsync(cancellationToken);
         var projected = CreditPositions.Projected(balances, pending, lots.ToDictionary(l => l.Id));
         return CreditPositions.Constraint(market, traders, lots, projected);
+    }
+
+    /// <summary>
+    /// Only the exchanges that hand over at least one of this node's own lots: an exchange among the
+    /// other bank's lots alone is that bank's to clear, so its lots stay open for its own round.
+    /// Exchanges are numbered anew, in order.
+    /// </summary>
+    private static async Task<ImmutableArray<Leg>> OwnExchangesAsync(INodeSync sync, ImmutableArray<Leg> legs, CancellationToken cancellationToken)
+    {
+        var foreign = await sync.ListForeignLotsAsync(cancellationToken);
+        if (foreign.Count == 0) return legs;
+        var kept = ImmutableArray.CreateBuilder<Leg>();
+        int index = 0;
+        foreach (var exchange in legs.GroupBy(l => l.Exchange).OrderBy(g => g.Key))
+        {
+            if (exchange.All(l => foreign.Contains(l.Lot))) continue;
+            foreach (var l in exchange) kept.Add(new Leg(l.Id, l.Round, index, l.Position, l.Giver, l.Lot, l.Receiver, l.State));
+            index++;
+        }
+        return kept.ToImmutable();
     }
 
     private void Fail(RoundId id, string reason)

@@ -8,7 +8,8 @@ namespace Yalu.Web.Ui;
 /// <summary>
 /// One trader's slip for one cleared round, ready to render with the partial
 /// <c>Pages/Shared/_Slip.cshtml</c> (the trader's slip page and the keeper's print-all view share it):
-/// per leg, whether they hand over or receive, whom they meet, the lot and the handover code.
+/// per leg, whether they hand over or receive, whom they meet (with their bank when it is the other
+/// one: kim-hana@hyesan), the lot and the handover code.
 /// </summary>
 /// <param name="Round">The round.</param>
 /// <param name="Handle">The trader's handle.</param>
@@ -51,7 +52,10 @@ public sealed record SlipView(Round Round, string Handle, IReadOnlyList<SlipView
                 if (leg.Giver == whose) entries.Add(Of(leg, true, leg.Receiver));
                 if (leg.Receiver == whose) entries.Add(Of(leg, false, leg.Giver));
 
-                Entry Of(Leg l, bool give, TraderId other) => new(give, everyone.TryGetValue(other, out var t) ? t.Handle.Value : "?",
+                // Across the river a handle is shown with its bank (kim-hana@hyesan): the two banks' handles are chosen apart.
+                Entry Of(Leg l, bool give, TraderId other) => new(give, everyone.TryGetValue(other, out var t)
+                        ? (everyone.TryGetValue(whose, out var mine) && mine.Side != t.Side ? $"{t.Handle.Value}@{Wire.Of(t.Side)}" : t.Handle.Value)
+                        : "?",
                     everyone.TryGetValue(other, out var o) ? o.Side : Side.Hyesan, lot, good, l.State, HandoverCode.Of(l.Id), l.Exchange);
             }
             slips.Add(new SlipView(round, everyone.TryGetValue(whose, out var me) ? me.Handle.Value : "?",
