@@ -30,6 +30,7 @@ public sealed class PageTourTests(BrowserMarket market)
         { "keeper-slips", "/keeper/rounds/{round}/slips", "keeper" },
         { "keeper-rates", "/keeper/rates", "keeper" },
         { "keeper-prices", "/keeper/prices", "keeper" },
+        { "keeper-sync", "/keeper/sync", "keeper" },
     };
 
     [Theory]
@@ -63,7 +64,7 @@ public sealed class PageTourTests(BrowserMarket market)
         {
             await using var context = await KeeperFlow.KeeperContextAsync(market);
             await Language.UseAsync(context, language);
-            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices" })
+            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices", "/keeper/sync" })
             {
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(path);
