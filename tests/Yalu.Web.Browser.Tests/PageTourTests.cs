@@ -36,6 +36,7 @@ public sealed class PageTourTests(BrowserMarket market)
         { "keeper-bulletin", "/keeper/bulletin", "keeper" },
         { "keeper-bulletin-qr", "/keeper/bulletin/qr", "keeper" },
         { "keeper-bulletin-receive", "/keeper/bulletin/receive", "keeper" },
+        { "keeper-sync", "/keeper/sync", "keeper" },
     };
 
     [Theory]
@@ -69,7 +70,7 @@ public sealed class PageTourTests(BrowserMarket market)
         {
             await using var context = await KeeperFlow.KeeperContextAsync(market);
             await Language.UseAsync(context, language);
-            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices", "/keeper/credit", "/keeper/bulletin", "/keeper/bulletin/qr", "/keeper/bulletin/receive" })
+            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices", "/keeper/credit", "/keeper/bulletin", "/keeper/bulletin/qr", "/keeper/bulletin/receive", "/keeper/sync" })
             {
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(path);

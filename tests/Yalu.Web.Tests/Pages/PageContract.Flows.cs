@@ -148,7 +148,8 @@ public abstract partial class PageContract
         using var browser = await LoggedInAsync("kim-hana", "zh");
         var market = await MarketAsync("kim-hana");
         string slip = await GetHtmlAsync(browser, "/slip");
-        Assert.Contains("见 li-wei（长白一侧）", slip, StringComparison.Ordinal);
+        // li-wei is on the other bank: the handle carries its bank.
+        Assert.Contains("见 li-wei@changbai（长白一侧）", slip, StringComparison.Ordinal);
         Assert.Contains(HandoverCode.Of(market.MyGive.Id), slip, StringComparison.Ordinal);
         Assert.Contains(HandoverCode.Of(market.MyReceive.Id), slip, StringComparison.Ordinal);
         Assert.Contains("交出", slip, StringComparison.Ordinal);
