@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one reader of outside input with afl-fuzz (Debian's afl++) through SharpFuzz, for MINUTES.
 #
-#   bench/fuzz.sh READER MINUTES     READER: trademaximizer | preflib | kidney (bench/Yalu.Fuzz/FuzzTargets.cs)
+#   bench/fuzz.sh READER MINUTES     READER: trademaximizer | preflib | kidney | bulletin | setoff (bench/Yalu.Fuzz/FuzzTargets.cs)
 #   bench/fuzz.sh --list
 #
 # Publishes bench/Yalu.Fuzz in Release, instruments the published Yalu.Formats.dll (and the want-graph
