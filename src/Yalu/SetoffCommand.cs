@@ -38,6 +38,8 @@ internal static class SetoffCommand
     internal static int Execute(string path, string? outPath, bool json, SetoffMethod method, bool timings, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
+        // The native solver loads on the other core while this one reads the file.
+        var warm = Task.Run(SetoffSolver.Warm);
         ParseResult<ObligationList> parsed;
         try
         {
@@ -69,6 +71,7 @@ internal static class SetoffCommand
         SetoffResult result;
         try
         {
+            warm.Wait();
             result = SetoffSolver.Solve(list.Network, method);
         }
         catch (InvalidOperationException e)
