@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Google.OrTools.Graph;
 using Yalu.Market.Setoff;
 
@@ -74,6 +75,7 @@ public static class SetoffSolver
         _ = maxFlow.Solve(0, 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per solve: no time to tier up
     private static long[] SolveMinCostFlow(ObligationNetwork network)
     {
         var setoffs = new long[network.Count];
@@ -111,6 +113,7 @@ public static class SetoffSolver
         return setoffs;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long[] SolvePlainMaxFlow(ObligationNetwork network)
     {
         var setoffs = new long[network.Count];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Yalu.Market.Setoff;
@@ -19,7 +20,10 @@ namespace Yalu.Formats.Setoff;
 /// <c>SO001</c>…), never an exception, and with any error nothing is returned; at most
 /// <see cref="MaxErrors"/> are reported.</para>
 /// <para>Fast on large files: one pass over the bytes, fields as spans, a string allocated only for a
-/// party's first appearance (and for ids). Stateless and thread-safe.</para>
+/// party's first appearance (and for ids). The per-line methods are compiled fully optimised at once
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a command line reads one file and exits,
+/// and tiered compilation would run most of a 285,000-line file in unoptimised code before it
+/// promoted them (the read took 0.3 s of CPU instead of 0.1 s). Stateless and thread-safe.</para>
 /// </remarks>
 public static class ObligationListReader
 {
@@ -47,6 +51,7 @@ public static class ObligationListReader
     }
 
     /// <summary>Reads an obligation list from its bytes; <paramref name="source"/> names it in diagnostics.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ParseResult<ObligationList> Read(ReadOnlySpan<byte> bytes, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -132,6 +137,7 @@ public static class ObligationListReader
         return new Header(id, debtor, creditor, amount, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadObligation(ReadOnlySpan<byte> line, int lineNumber, Header header, State state)
     {
         Span<Range> ranges = stackalloc Range[4];
@@ -171,6 +177,7 @@ public static class ObligationListReader
     }
 
     /// <summary>Splits <paramref name="line"/> at commas into exactly <c>ranges.Length</c> fields; false for any other count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SplitFields(ReadOnlySpan<byte> line, Span<Range> ranges)
     {
         int start = 0;
@@ -186,6 +193,7 @@ public static class ObligationListReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadAmount(ReadOnlySpan<byte> field, int lineNumber, int column, State state)
     {
         bool negative = !field.IsEmpty && field[0] == (byte)'-';
@@ -220,6 +228,7 @@ public static class ObligationListReader
         return (long)value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, Range range, out int column)
     {
         var raw = line[range];
@@ -245,6 +254,7 @@ public static class ObligationListReader
     {
         private readonly string _source;
         private readonly Dictionary<string, int> _parties = new(StringComparer.Ordinal);
+        private readonly Dictionary<long, int> _numbered = [];
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
         public State(string source)
@@ -274,8 +284,20 @@ public static class ObligationListReader
         public ParseResult<ObligationList> Fail() => new(null, Errors, []);
 
         /// <summary>The index of the party named <paramref name="field"/>, numbered on first sight; −1 after an error.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Party(ReadOnlySpan<byte> field, int line, int column, string what)
         {
+            // Most lists number their parties: a canonical decimal (no sign, no leading zero, at most
+            // 18 digits) is looked up by its value, with no text decoding or string hashing. "007"
+            // is not canonical and goes the text way, so it stays a different party from "7".
+            if (Canonical(field, out long number))
+            {
+                if (_numbered.TryGetValue(number, out int known)) return known;
+                int added = Names.Count;
+                _numbered.Add(number, added);
+                Names.Add(Encoding.ASCII.GetString(field));
+                return added;
+            }
             Span<char> chars = stackalloc char[MaxNameBytes];
             if (!Check(field, line, column, what, chars, out int length)) return -1;
             var name = chars[..length];
@@ -287,6 +309,19 @@ public static class ObligationListReader
             return index;
         }
 
+        private static bool Canonical(ReadOnlySpan<byte> field, out long number)
+        {
+            number = 0;
+            if (field.IsEmpty || field.Length > 18 || (field[0] == (byte)'0' && field.Length > 1)) return false;
+            foreach (byte b in field)
+            {
+                uint digit = (uint)(b - '0');
+                if (digit > 9) return false;
+                number = (number * 10) + digit;
+            }
+            return true;
+        }
+
         /// <summary>The field as a string when it is a valid name; null after an error.</summary>
         public string? Name(ReadOnlySpan<byte> field, int line, int column, string what)
         {
@@ -294,6 +329,7 @@ public static class ObligationListReader
             return Check(field, line, column, what, chars, out int length) ? chars[..length].ToString() : null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Check(ReadOnlySpan<byte> field, int line, int column, string what, Span<char> chars, out int length)
         {
             length = 0;

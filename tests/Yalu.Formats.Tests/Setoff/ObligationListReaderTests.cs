@@ -51,6 +51,17 @@ public sealed class ObligationListReaderTests
     }
 
     [Fact]
+    public void Numbers_are_names_so_007_and_7_are_two_parties()
+    {
+        var result = Read("debtor,creditor,amount\n7,007,5\n0,7,3\n1234567890123456789,0,2\n007,1234567890123456789,1\n");
+        Assert.True(result.Success);
+        Assert.Equal(["7", "007", "0", "1234567890123456789"], result.Value!.Parties);
+        Assert.Equal(new Yalu.Market.Setoff.Obligation(1, 3, 1), result.Value.Network[3]);
+        Assert.StartsWith("debts.csv:2:5: SO007: '007' owes itself", Only(Read("debtor,creditor,amount\n007,007,5\n")), StringComparison.Ordinal);
+        Assert.StartsWith("debts.csv:2:4: SO007: '12' owes itself", Only(Read("debtor,creditor,amount\n12,12,5\n")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_header_only_file_is_an_empty_network()
     {
         var result = Read("debtor,creditor,amount\n");
