@@ -19,6 +19,9 @@ internal static class FuzzTargets
         new("kidney", [".input"], KidneyInput.Run, KidneyInput.Seed),
         new("setoff", [".csv"], b => { var r = ObligationListReader.Read(b, "fuzz.csv"); ResultChecks.Check(r); if (r.Value is { } list) ResultChecks.CheckObligations(list); }),
         new("bulletin", [".bulletin"], b => ResultChecks.Check(BulletinText.Check(Encoding.UTF8.GetString(b), "fuzz.bulletin").Result)),
+        new("card", [".card-seed"], SyncFuzz.Card, SyncFuzz.Seed),
+        new("bundle", [".bundle-seed"], SyncFuzz.Bundle, SyncFuzz.Seed),
+        new("bundle-body", [".body-seed"], SyncFuzz.Body, SyncFuzz.Seed),
     ];
 
     /// <summary>The target named <paramref name="name"/> (any case), or null.</summary>

@@ -11,7 +11,7 @@ namespace Yalu.Storage;
 /// meanwhile, a lot no longer open) come back as <see cref="Result{T}"/> with a stable code and
 /// leave nothing behind. Implementations are thread-safe: share one per process.
 /// </summary>
-public interface IMarketStore : IAsyncDisposable
+public partial interface IMarketStore : IAsyncDisposable
 {
     /// <summary>Adds a trader; fails with <see cref="ErrorCodes.HandleTaken"/> when the handle exists (case-insensitive).</summary>
     Task<Result<Trader>> AddTraderAsync(Trader trader, TraderId? actor, CancellationToken cancellationToken = default);
@@ -69,6 +69,16 @@ public interface IMarketStore : IAsyncDisposable
 
     /// <summary>Every rate, newest first.</summary>
     Task<IReadOnlyList<KpwRate>> ListRatesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a price bulletin received from another node (checked by the caller), one per market and
+    /// day: the same bulletin again changes nothing and appends no event; a different one of the same
+    /// day replaces it, lines and all.
+    /// </summary>
+    Task<BulletinStored> ImportBulletinAsync(Bulletin bulletin, TraderId? actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest imported bulletin (by its date) of <paramref name="market"/>, or null.</summary>
+    Task<ImportedBulletin?> GetLatestBulletinAsync(Side market, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Adds a scheduled round; fails with <see cref="ErrorCodes.RoundActive"/> when another round of the

@@ -6,7 +6,7 @@ namespace Yalu.Storage;
 /// <summary>Rounds, legs and what a trade book changes.</summary>
 public abstract partial class SqlMarketStore
 {
-    private const string RoundColumns = "id, keeper_id, cycle_cap, chain_cap, objective, time_limit_ms, state, created_at, finished_at";
+    private const string RoundColumns = "id, keeper_id, cycle_cap, chain_cap, objective, time_limit_ms, state, created_at, finished_at, credit";
     private const string LegColumns = "id, round_id, exchange_index, position, giver_id, lot_id, receiver_id, state";
 
     /// <inheritdoc/>
@@ -19,11 +19,11 @@ public abstract partial class SqlMarketStore
             try
             {
                 await ExecuteAsync(c, tx,
-                    $"INSERT INTO rounds ({RoundColumns}) VALUES (@id, @keeper, @cycle, @chain, @objective, @limit, @state, @at, @finished)",
+                    $"INSERT INTO rounds ({RoundColumns}) VALUES (@id, @keeper, @cycle, @chain, @objective, @limit, @state, @at, @finished, @credit)",
                     cancellationToken,
                     ("id", Id(round.Id.Value)), ("keeper", Id(round.Keeper.Value)), ("cycle", p.CycleCap), ("chain", p.ChainCap),
                     ("objective", DbText.Of(p.Objective)), ("limit", (long)p.TimeLimit.TotalMilliseconds), ("state", DbText.Of(round.State)),
-                    ("at", round.CreatedAt), ("finished", round.FinishedAt));
+                    ("at", round.CreatedAt), ("finished", round.FinishedAt), ("credit", p.Credit));
             }
             catch (System.Data.Common.DbException e) when (IsUniqueViolation(e))
             {
@@ -33,7 +33,7 @@ public abstract partial class SqlMarketStore
             await AppendEventAsync(c, tx, actor, "round.scheduled", round.Id.ToString(), new
             {
                 id = round.Id.ToString(), keeper = round.Keeper.ToString(), cycleCap = p.CycleCap, chainCap = p.ChainCap,
-                objective = DbText.Of(p.Objective), timeLimitMs = (long)p.TimeLimit.TotalMilliseconds,
+                objective = DbText.Of(p.Objective), timeLimitMs = (long)p.TimeLimit.TotalMilliseconds, credit = p.Credit,
             }, cancellationToken);
             return Result.Ok(round);
         }, cancellationToken);
@@ -75,7 +75,7 @@ public abstract partial class SqlMarketStore
 
     private static Round ReadRound(DbDataReader r) => new(
         new RoundId(r.GetGuid(0)), new TraderId(r.GetGuid(1)),
-        RoundParameters.Create(r.GetInt32(2), r.GetInt32(3), DbText.Parse<RoundObjective>(r.GetString(4)), TimeSpan.FromMilliseconds(r.GetInt64(5))).Value,
+        RoundParameters.Create(r.GetInt32(2), r.GetInt32(3), DbText.Parse<RoundObjective>(r.GetString(4)), TimeSpan.FromMilliseconds(r.GetInt64(5)), r.GetBoolean(9)).Value,
         DbText.Parse<RoundState>(r.GetString(6)), r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8));
 
     /// <inheritdoc/>
@@ -151,9 +151,24 @@ public abstract partial class SqlMarketStore
                 if (!written.IsOk) return Result.Fail<TradeBookChange>(written.Error);
                 lots.Add(written.Value);
             }
+            foreach (var entry in change.Entries)
+            {
+                try
+                {
+                    await InsertEntryAsync(c, tx, entry, cancellationToken);
+                }
+                catch (DbException e) when (IsUniqueViolation(e))
+                {
+                    return Result.Fail<TradeBookChange>(ErrorCodes.ConcurrencyConflict, $"{DbText.Of(entry.Kind)} {entry.Reference} is already posted");
+                }
+            }
             await AppendEventAsync(c, tx, actor, kind, change.Legs.FirstOrDefault()?.Id.ToString() ?? "",
-                new { legs = change.Legs.Select(l => new { id = l.Id.ToString(), state = DbText.Of(l.State) }) }, cancellationToken);
-            return Result.Ok(new TradeBookChange([.. lots], change.Legs));
+                new
+                {
+                    legs = change.Legs.Select(l => new { id = l.Id.ToString(), state = DbText.Of(l.State) }),
+                    entries = change.Entries.Select(EntryPayload),
+                }, cancellationToken);
+            return Result.Ok(new TradeBookChange([.. lots], change.Legs) { Entries = change.Entries });
         }, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Yalu.Storage;
 using Yalu.Web.Catalog;
+using Yalu.Web.Credit;
 using Yalu.Web.Idempotency;
 using Yalu.Web.Lots;
 using Yalu.Web.Prices;
@@ -87,6 +88,7 @@ public static class YaluWebApplicationExtensions
         endpoints.MapPriceBoard();
         endpoints.MapRounds();
         endpoints.MapLegs();
+        endpoints.MapCredit();
         endpoints.MapOpenApi();
         return endpoints;
     }

@@ -49,6 +49,7 @@ public static class YaluWebServiceCollectionExtensions
             o.PageIdleTimeout = options.PageIdleTimeout;
             o.IdempotencyRetention = options.IdempotencyRetention;
             o.PriceBoardWindow = options.PriceBoardWindow;
+            o.Market = options.Market;
             o.MinPassPhraseLength = options.MinPassPhraseLength;
             o.RegistrationsPerMinute = options.RegistrationsPerMinute;
             o.LoginFailures = options.LoginFailures;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Yalu.Market.Trading;
 using Yalu.Web;
 using Yalu.Web.Hosting;
 
@@ -22,17 +23,25 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = $"Where to listen, as ASP.NET Core takes it (';'-separated; default {DefaultUrl})." };
         var lan = new Option<bool>("--lan") { Description = $"Listen on the local network ({LanUrl}) so phones on the market's Wi-Fi can reach the node." };
         var db = new Option<string>("--db") { Description = "A SQLite file (default ./yalu.db) or a PostgreSQL connection string (Host=… or postgres://…).", DefaultValueFactory = _ => "yalu.db" };
+        var market = new Option<string>("--market") { Description = "The bank whose market this node is: hyesan or changbai (default hyesan). Its bulletin names it; only the other bank's bulletins are imported.", DefaultValueFactory = _ => "hyesan" };
         var noDemo = new Option<bool>("--no-demo") { Description = "On a fresh database, add only the catalog and the keeper account: no demo traders or lots." };
         var command = new Command("serve", "Run the market node: the pages for traders and the keeper, and the HTTP API (OpenAPI at /openapi/v1.json), over a SQLite file or PostgreSQL.")
         {
-            urls, lan, db, noDemo,
+            urls, lan, db, market, noDemo,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(urls) ?? (parse.GetValue(lan) ? LanUrl : DefaultUrl), parse.GetValue(db)!, !parse.GetValue(noDemo), stdout, stderr, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (!Wire.TryParseSide(parse.GetValue(market), Side.Hyesan, out var side))
+            {
+                stderr.WriteLine("yalu serve: --market is hyesan or changbai");
+                return Task.FromResult(YaluCommand.UsageError);
+            }
+            return RunAsync(parse.GetValue(urls) ?? (parse.GetValue(lan) ? LanUrl : DefaultUrl), parse.GetValue(db)!, !parse.GetValue(noDemo), side, stdout, stderr, cancellationToken);
+        });
         return command;
     }
 
-    internal static async Task<int> RunAsync(string urls, string db, bool demo, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string urls, string db, bool demo, Side market, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var clock = TimeProvider.System;
         var store = await NodeDatabase.OpenAsync(db, clock, stderr, cancellationToken);
@@ -45,7 +54,7 @@ internal static class ServeCommand
             builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
             builder.WebHost.UseUrls(urls);
-            builder.Services.AddYaluWeb(store);
+            builder.Services.AddYaluWeb(store, o => o.Market = market);
             await using var app = builder.Build();
             app.MapYaluApi();
 

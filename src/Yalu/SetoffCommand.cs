@@ -6,6 +6,7 @@ using Yalu.Engine.Setoff;
 using Yalu.Formats;
 using Yalu.Formats.Setoff;
 using Yalu.Market.Setoff;
+using Yalu.Sync;
 
 namespace Yalu.Cli;
 
@@ -87,7 +88,10 @@ internal static class SetoffCommand
         {
             try
             {
-                DurableFile.Write(outPath, stream => SetoffCsv.Write(stream, list, result));
+                using var csv = new MemoryStream();
+                SetoffCsv.Write(csv, list, result);
+                // Temporary file, fsync, rename, fsync of the folder: a crash leaves the old file or the whole new one.
+                DurableFile.WriteAllBytes(outPath, csv.GetBuffer().AsSpan(0, (int)csv.Length));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

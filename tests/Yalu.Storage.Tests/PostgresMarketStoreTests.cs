@@ -24,6 +24,14 @@ public sealed class PostgresMarketStoreTests : MarketStoreContract
 
     protected override Task<IMarketStore> ReopenStoreAsync(TimeProvider clock) => CreateStoreAsync(clock);
 
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_schema!.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public async Task Nodes_opening_one_fresh_schema_at_once_all_come_up_and_apply_each_migration_once()
     {

@@ -1,4 +1,5 @@
 using Xunit;
+using Yalu.Formats.Bulletins;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
 using Yalu.Storage;
@@ -44,6 +45,87 @@ public sealed class BulletinCommandTests : IDisposable
         Assert.Equal(2, CliRun.Run(["bulletin", "--db", _db, "--lang", "fr"]).Code);
         Assert.Equal(2, CliRun.Run(["bulletin", "--db", _db, "--market", "seoul"]).Code);
         Assert.Equal(1, CliRun.Run(["bulletin", "check", Path.Combine(Path.GetTempPath(), "no-such-bulletin.txt")]).Code);
+        Assert.False(File.Exists(_db), "a usage error opens no database");
+    }
+
+    private static string ChangbaiText(int day = 5) => BulletinText.Write(new Bulletin(Side.Changbai, new DateOnly(2026, 12, day), 1250m,
+        [new BulletinLine(GoodId.Parse("G01"), Money.Parse("4.50"), 12), new BulletinLine(GoodId.Parse("S01"), Money.Parse("15.07"), 3)]), _ => "name");
+
+    private async Task<ImportedBulletin?> StoredAsync(Side market)
+    {
+        await using var store = await SqliteMarketStore.OpenAsync(_db, TimeProvider.System, TestContext.Current.CancellationToken);
+        return await store.GetLatestBulletinAsync(market, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Import_stores_the_other_banks_bulletin_once_and_says_so_the_second_time()
+    {
+        string path = _db + ".bulletin.txt";
+        await File.WriteAllTextAsync(path, ChangbaiText(), TestContext.Current.CancellationToken);
+        try
+        {
+            var first = CliRun.Run(["bulletin", "import", "--db", _db, path]);
+            Assert.Equal(0, first.Code);
+            Assert.Contains("imported the changbai bulletin of 2026-12-05 (2 goods)", first.Stdout, StringComparison.Ordinal);
+            var stored = await StoredAsync(Side.Changbai);
+            Assert.NotNull(stored);
+            Assert.Equal([("G01", 450L, 12), ("S01", 1507L, 3)], stored.Bulletin.Lines.Select(l => (l.Good.Value, l.MedianPerUnit.Fen, l.Legs)));
+            Assert.Equal(1250m, stored.Bulletin.KpwPerCny);
+
+            var again = CliRun.Run(["bulletin", "import", "--db", _db, "-"], ChangbaiText());
+            Assert.Equal(0, again.Code);
+            Assert.Contains("was imported before: nothing changed", again.Stdout, StringComparison.Ordinal);
+            Assert.Equal(stored.ImportedAt, (await StoredAsync(Side.Changbai))!.ImportedAt);
+
+            var newer = CliRun.Run(["bulletin", "import", "--db", _db, "-"], ChangbaiText(6));
+            Assert.Equal(0, newer.Code);
+            Assert.Equal(new DateOnly(2026, 12, 6), (await StoredAsync(Side.Changbai))!.Bulletin.Date);
+            var older = CliRun.Run(["bulletin", "import", "--db", _db, "-"], ChangbaiText(4));
+            Assert.Equal(0, older.Code);
+            Assert.Contains("keeps showing the newer one of 2026-12-06", older.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Import_of_a_bulletin_with_a_wrong_line_names_the_line_and_stores_nothing()
+    {
+        string miscopied = ChangbaiText().Replace(" 15.07 ", " 15.70 ", StringComparison.Ordinal);
+        var wrong = CliRun.Run(["bulletin", "import", "--db", _db, "-"], miscopied);
+        Assert.Equal(1, wrong.Code);
+        Assert.Contains("line 3: WRONG", wrong.Stdout, StringComparison.Ordinal);
+        Assert.Contains("line 2: intact", wrong.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nothing imported", wrong.Stdout, StringComparison.Ordinal);
+        Assert.Contains("-:3: BU004", wrong.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_db), "a wrong bulletin does not even open the database");
+
+        string shortened = string.Join('\n', ChangbaiText().Split('\n').Where((_, i) => i != 1));
+        var missing = CliRun.Run(["bulletin", "import", "--db", _db, "-"], shortened);
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("-:1: BU006", missing.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_db));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Import_refuses_a_bulletin_of_the_nodes_own_market()
+    {
+        var own = CliRun.Run(["bulletin", "import", "--db", _db, "--market", "changbai", "-"], ChangbaiText());
+        Assert.Equal(1, own.Code);
+        Assert.Contains("bulletin-own-market", own.Stderr, StringComparison.Ordinal);
+        Assert.Contains("nothing imported", own.Stderr, StringComparison.Ordinal);
+        Assert.Null(await StoredAsync(Side.Changbai));
+    }
+
+    [Fact]
+    public void Import_usage_errors_exit_2_and_an_unreadable_file_exits_1()
+    {
+        Assert.Equal(2, CliRun.Run(["bulletin", "import", "--db", _db, "--market", "seoul", "-"], ChangbaiText()).Code);
+        Assert.Equal(2, CliRun.Run(["bulletin", "import", "--db", _db]).Code);
+        Assert.Equal(1, CliRun.Run(["bulletin", "import", "--db", _db, Path.Combine(Path.GetTempPath(), "no-such-bulletin.txt")]).Code);
         Assert.False(File.Exists(_db), "a usage error opens no database");
     }
 

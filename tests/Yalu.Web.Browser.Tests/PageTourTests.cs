@@ -24,12 +24,18 @@ public sealed class PageTourTests(BrowserMarket market)
         { "lot-wants", "/lots/{lot}/wants", "trader" },
         { "slip", "/slip", "partner" },
         { "history", "/history", "partner" },
+        { "credit", "/credit", "partner" },
+        { "credit-iou", "/credit/iou", "trader" },
         { "keeper", "/keeper", "keeper" },
         { "keeper-round-new", "/keeper/rounds/new", "keeper" },
         { "keeper-round", "/keeper/rounds/{round}", "keeper" },
         { "keeper-slips", "/keeper/rounds/{round}/slips", "keeper" },
         { "keeper-rates", "/keeper/rates", "keeper" },
         { "keeper-prices", "/keeper/prices", "keeper" },
+        { "keeper-credit", "/keeper/credit", "keeper" },
+        { "keeper-bulletin", "/keeper/bulletin", "keeper" },
+        { "keeper-bulletin-qr", "/keeper/bulletin/qr", "keeper" },
+        { "keeper-bulletin-receive", "/keeper/bulletin/receive", "keeper" },
     };
 
     [Theory]
@@ -63,7 +69,7 @@ public sealed class PageTourTests(BrowserMarket market)
         {
             await using var context = await KeeperFlow.KeeperContextAsync(market);
             await Language.UseAsync(context, language);
-            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices" })
+            foreach (string path in new[] { "/keeper", "/keeper/rounds/new", $"/keeper/rounds/{day.RoundId}", "/keeper/rates", "/keeper/prices", "/keeper/credit", "/keeper/bulletin", "/keeper/bulletin/qr", "/keeper/bulletin/receive" })
             {
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(path);

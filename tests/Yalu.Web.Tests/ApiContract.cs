@@ -143,6 +143,8 @@ public abstract partial class ApiContract : IAsyncLifetime
         int fresh = 0;
         string today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (round, confirmLeg, failLeg) = await ClearedRoundAsync(keeper, a, b);
+        string iouToAccept = await ProposeIouAsync(a, b, "2.00");
+        string iouToDecline = await ProposeIouAsync(a, b, "1.00");
 
         // {lot} is a fresh open lot of trader A for every request, so a withdrawal never spoils the next row.
         Row[] table =
@@ -171,6 +173,15 @@ public abstract partial class ApiContract : IAsyncLifetime
             new("A's slip", HttpMethod.Get, _ => $"/api/rounds/{round}/slip?trader=trader-a", _ => null, 401, 200, 403, 200),
             new("confirm leg", HttpMethod.Post, _ => $"/api/legs/{confirmLeg}/confirm", _ => null, 401, 403, 403, 200),
             new("fail leg", HttpMethod.Post, _ => $"/api/legs/{failLeg}/fail", _ => null, 401, 403, 403, 200),
+            new("my credit", HttpMethod.Get, _ => "/api/credit/me", _ => null, 401, 200, 200, 200),
+            new("ledger", HttpMethod.Get, _ => "/api/credit/ledger", _ => null, 401, 403, 403, 200),
+            new("set limit", HttpMethod.Put, _ => "/api/credit/limits/trader-b", _ => new { limit = "5.00" }, 401, 403, 403, 200),
+            new("my IOUs", HttpMethod.Get, _ => "/api/ious", _ => null, 401, 200, 200, 200),
+            new("propose IOU to B", HttpMethod.Post, _ => "/api/ious", _ => new { debtor = "trader-b", amount = "1.00" }, 401, 201, 422, 201),
+            new("accept A's IOU to B", HttpMethod.Post, _ => $"/api/ious/{iouToAccept}/accept", _ => null, 401, 403, 200, 404),
+            new("decline A's IOU to B", HttpMethod.Post, _ => $"/api/ious/{iouToDecline}/decline", _ => null, 401, 200, 409, 404),
+            new("run set-off", HttpMethod.Post, _ => "/api/setoff", _ => null, 401, 403, 403, 200),
+            new("set-off runs", HttpMethod.Get, _ => "/api/setoff", _ => null, 401, 403, 403, 200),
             new("logout", HttpMethod.Post, _ => "/api/traders/logout", _ => null, 401, 204, 204, 204),
         ];
 

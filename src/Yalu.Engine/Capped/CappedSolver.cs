@@ -60,9 +60,21 @@ public sealed class CappedSolver
     /// Clears <paramref name="graph"/>. Throws <see cref="ArgumentException"/> when it has dummy items
     /// (capped clearing counts items per loop, which dummies would distort).
     /// </summary>
-    public CappedResult Solve(WantGraph graph, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public CappedResult Solve(WantGraph graph, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Solve(graph, credit: null, progress, cancellationToken);
+
+    /// <summary>
+    /// Clears <paramref name="graph"/> under <paramref name="credit"/> (when not null): no user's net
+    /// change in value falls below their floor. The floors couple exchanges that share no item, so
+    /// the reduced graph is solved as one position-indexed model (PICEF) with one side row per user
+    /// whose floor an exchange could break, by CP-SAT (integer coefficients, so "optimal" is exact):
+    /// the best clearing that meets every floor, proven, or within the time limit the best found and
+    /// its bound. Throws <see cref="ArgumentException"/> on dummy items or a constraint that does not fit the graph.
+    /// </summary>
+    public CappedResult Solve(WantGraph graph, CreditConstraint? credit, IProgress<ClearingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        credit?.CheckFits(graph);
         var context = new SolveContext(_options, _clock, progress, cancellationToken) { Log = Log ?? (Environment.GetEnvironmentVariable("YALU_TRACE") is null ? null : Console.Error.WriteLine) };
         bool countOnly = _options.Weights == CappedWeights.Count;
         long scale = WeightScale.Choose(graph, countOnly);
@@ -82,6 +94,16 @@ public sealed class CappedSolver
         context.Record("reduce", stamp);
 
         var solutions = new List<(GiftGraph Part, PartSolution Solution)>(parts.Count);
+        if (credit is not null && parts.Count > 0)
+        {
+            // One model over every part: a trader's lots may lie in several.
+            var vertices = parts.SelectMany(p => p.Items).Order().ToArray();
+            var whole = gift.Subgraph(vertices, keep);
+            context.Report("solving", 0, 1);
+            solutions.Add((whole, SolveWithCredit(graph, whole, credit, context)));
+            context.Report("solving", 1, 1);
+            return Assemble(graph, gift, solutions, scale, context);
+        }
         for (int i = 0; i < parts.Count; i++)
         {
             context.Report("solving", i, parts.Count);
@@ -89,6 +111,41 @@ public sealed class CappedSolver
         }
         context.Report("solving", parts.Count, parts.Count);
         return Assemble(graph, gift, solutions, scale, context);
+    }
+
+    private PartSolution SolveWithCredit(WantGraph graph, GiftGraph part, CreditConstraint credit, SolveContext context)
+    {
+        var stamp = context.Timestamp();
+        int maxChain = _options.MaxChain;
+        var chainDist = GraphReduction.ChainDistances(part, maxChain);
+        var cycles = CycleSet.Enumerate(part, _options.MaxCycle, _options.MaxEnumeratedCycles, context.CancellationToken)
+            ?? throw new InvalidOperationException(
+                $"more than {_options.MaxEnumeratedCycles:N0} loops of at most {_options.MaxCycle} items: lower the loop cap");
+        context.Record("enumerate", stamp);
+        stamp = context.Timestamp();
+        var ownerOf = new int[part.VertexCount];
+        var valueOf = new long[part.VertexCount];
+        for (int v = 0; v < part.VertexCount; v++)
+        {
+            int item = part.Items[v];
+            ownerOf[v] = graph.Owner(item);
+            valueOf[v] = credit.ItemValues[item];
+        }
+        var local = new Dictionary<int, int>();
+        for (int v = 0; v < part.VertexCount; v++) local[part.Items[v]] = v;
+        var groups = credit.Groups
+            .Select(g => g.Where(local.ContainsKey).Select(i => local[i]).ToArray())
+            .Where(g => g.Length >= 2)
+            .ToList();
+        var rows = new PicefModel.CreditRows(ownerOf, valueOf, credit.UserFloors, groups);
+        var request = new PicefModel.Request(null, null, [], [], TrivialBound(part), context.RemainingSeconds, IntegerBackend.CpSat, Credit: rows);
+        var outcome = PicefModel.Solve(part, cycles, chainDist, context, request);
+        var solution = outcome.Solution;
+        solution.Formulation = "picef-credit";
+        solution.CycleCount = cycles.Count;
+        if (outcome.Proven) solution.Bound = solution.Value;
+        context.Record("picef-credit", stamp);
+        return solution;
     }
 
     private PartSolution SolvePart(GiftGraph part, long scale, SolveContext context)

@@ -15,6 +15,7 @@ internal sealed class PackingProblem
     private readonly List<(int[] Members, bool Exactly)> _groups = [];
     private readonly List<(int[] Outs, int[] Ins)> _flows = [];
     private readonly HashSet<int> _hint = [];
+    private readonly List<(int[] Variables, long[] Coefficients, long AtLeast)> _rows = [];
 
     public int Count => _weight.Count;
 
@@ -38,6 +39,9 @@ internal sealed class PackingProblem
     public void Flow(List<int> outs, List<int>? ins) => _flows.Add(([.. outs], ins is null ? [] : [.. ins]));
 
     public void Hint(int variable) => _hint.Add(variable);
+
+    /// <summary>A side row "Σ coefficients × variables ≥ atLeast" (a trader's credit floor).</summary>
+    public void AtLeast(int[] variables, long[] coefficients, long atLeast) => _rows.Add((variables, coefficients, atLeast));
 
     /// <summary>What a solve found: values (null when no solution), the total, a bound over this model, and whether it is proven.</summary>
     /// <param name="Values">The chosen variables, or null.</param>
@@ -70,6 +74,8 @@ internal sealed class PackingProblem
             if (ins.Length == 0) model.Add(left == 0);
             else model.Add(left <= LinearExpr.Sum(ins.Select(i => vars[i])));
         }
+        foreach (var (members, coefficients, atLeast) in _rows)
+            model.Add(LinearExpr.WeightedSum(members.Select(i => vars[i]), coefficients) >= atLeast);
         var objective = LinearExpr.WeightedSum(vars, _weight);
         if (UpperBound < long.MaxValue) model.Add(objective <= UpperBound);
         if (LowerBound > 0) model.Add(objective >= LowerBound);
@@ -120,6 +126,11 @@ internal sealed class PackingProblem
             var row = solver.MakeConstraint(double.NegativeInfinity, 0, "");
             foreach (int i in outs) row.SetCoefficient(vars[i], 1);
             foreach (int i in ins) row.SetCoefficient(vars[i], -1);
+        }
+        foreach (var (members, coefficients, atLeast) in _rows)
+        {
+            var row = solver.MakeConstraint(atLeast, double.PositiveInfinity, "");
+            for (int k = 0; k < members.Length; k++) row.SetCoefficient(vars[members[k]], coefficients[k]);
         }
         if (hintVars.Count > 0) solver.SetHint(hintVars, [.. hintValues]);
         solver.SetTimeLimit((long)Math.Clamp(seconds * 1000, 10, int.MaxValue));

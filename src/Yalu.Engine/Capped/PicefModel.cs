@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Yalu.Engine.Capped;
 
 /// <summary>
@@ -21,10 +23,18 @@ internal static class PicefModel
     /// <param name="LowerBound">Only clearings worth at least this are wanted (0: any).</param>
     /// <param name="MustCover">Vertices every wanted clearing uses; null for none.</param>
     /// <param name="Feasibility">Any clearing within the bounds will do (CP-SAT then skips its costly probing).</param>
+    /// <param name="Credit">Credit floors to impose as side rows; null for none.</param>
     public sealed record Request(
         IReadOnlyList<int>? Cycles, Func<int, int, int, bool>? ArcFilter, IReadOnlyCollection<int> HintCycles,
         IReadOnlyList<int[]> HintChains, long UpperBound, double Seconds, IntegerBackend Backend, long LowerBound = 0,
-        bool[]? MustCover = null, bool Feasibility = false);
+        bool[]? MustCover = null, bool Feasibility = false, CreditRows? Credit = null);
+
+    /// <summary>The credit side constraint in a part's terms.</summary>
+    /// <param name="OwnerOf">The user of each vertex of the part.</param>
+    /// <param name="ValueOf">The value of each vertex's item, in fen.</param>
+    /// <param name="Floors">Each user's floor, in fen (see <see cref="Market.Graphs.CreditConstraint"/>).</param>
+    /// <param name="Groups">Groups of vertices of which at most one may be used.</param>
+    public sealed record CreditRows(int[] OwnerOf, long[] ValueOf, ImmutableArray<long> Floors, IReadOnlyList<int[]> Groups);
 
     /// <summary>What the solver found: a clearing (its <see cref="PartSolution.Bound"/> a bound over this model), and whether that is proven.</summary>
     public readonly record struct Outcome(PartSolution Solution, bool Proven);
@@ -118,6 +128,7 @@ internal static class PicefModel
                 }
             }
         }
+        if (request.Credit is { } credit) AddCreditRows(problem, cycles, cycleIndex, arcs, firstArc, credit);
         foreach (var ((u, p), outs) in outflow) problem.Flow(outs, inflow.GetValueOrDefault((u, p - 1)));
         for (int v = 0; v < n; v++)
         {
@@ -156,6 +167,54 @@ internal static class PicefModel
         }
         solution.Value = SolutionValue.Of(g, solution, context.Options.MaxCycle, maxChain);
         return new Outcome(solution, answer.Proven);
+    }
+
+    /// <summary>
+    /// One row per user whose floor some exchange could break: Σ over the exchanges they are in of
+    /// the value they give minus the value they receive, at least their floor. Receiving u's item
+    /// for v's changes v's owner by value(v) − value(u), for loops and chain arcs alike.
+    /// </summary>
+    private static void AddCreditRows(PackingProblem problem, CycleSet cycles, List<int> cycleIndex, List<(int Tail, int Head)> arcs, int firstArc, CreditRows credit)
+    {
+        var terms = new Dictionary<int, Dictionary<int, long>>();
+        void Term(int variable, int from, int to)
+        {
+            long change = credit.ValueOf[to] - credit.ValueOf[from];
+            if (change == 0) return;
+            int user = credit.OwnerOf[to];
+            if (!terms.TryGetValue(user, out var row)) terms[user] = row = [];
+            row[variable] = checked(row.GetValueOrDefault(variable) + change);
+        }
+        for (int i = 0; i < cycleIndex.Count; i++)
+        {
+            var cycle = cycles.Of(cycleIndex[i]);
+            for (int k = 0; k < cycle.Length; k++) Term(i, cycle[k], cycle[(k + 1) % cycle.Length]);
+        }
+        for (int i = 0; i < arcs.Count; i++) Term(firstArc + i, arcs[i].Tail, arcs[i].Head);
+        foreach (var group in credit.Groups)
+        {
+            // Σ over the group's vertices of the variables using them ≤ 1, written as ≥ −1; a loop
+            // through two of them counts twice and so can never be chosen.
+            var uses = new Dictionary<int, long>();
+            var inGroup = group.ToHashSet();
+            for (int i = 0; i < cycleIndex.Count; i++)
+                foreach (int v in cycles.Of(cycleIndex[i]))
+                    if (inGroup.Contains(v)) uses[i] = uses.GetValueOrDefault(i) - 1;
+            for (int i = 0; i < arcs.Count; i++)
+            {
+                if (inGroup.Contains(arcs[i].Head)) uses[firstArc + i] = uses.GetValueOrDefault(firstArc + i) - 1;
+            }
+            if (uses.Count < 2 && uses.Values.All(c => c >= -1)) continue;
+            var members = uses.OrderBy(t => t.Key).ToArray();
+            problem.AtLeast([.. members.Select(t => t.Key)], [.. members.Select(t => t.Value)], -1);
+        }
+        foreach (var (user, row) in terms.OrderBy(t => t.Key))
+        {
+            // A user who can only gain needs no row: not trading (0) already meets a floor ≤ 0.
+            if (row.Values.All(c => c >= 0)) continue;
+            var members = row.Where(t => t.Value != 0).OrderBy(t => t.Key).ToArray();
+            problem.AtLeast([.. members.Select(t => t.Key)], [.. members.Select(t => t.Value)], credit.Floors[user]);
+        }
     }
 
     private static void Append(Dictionary<(int, int), List<int>> map, (int, int) key, int y)

@@ -89,4 +89,22 @@ public static class ErrorCodes
 
     /// <summary>A credit limit is negative.</summary>
     public const string InvalidCreditLimit = "invalid-credit-limit";
+
+    /// <summary>An IOU is not for a positive amount, or a set-off amount is not within what remains.</summary>
+    public const string InvalidIouAmount = "invalid-iou-amount";
+
+    /// <summary>An IOU names the same trader as creditor and debtor.</summary>
+    public const string IouWithSelf = "iou-with-self";
+
+    /// <summary>An IOU's memo is longer than <see cref="Credit.Iou.MaxMemoLength"/> characters.</summary>
+    public const string MemoTooLong = "memo-too-long";
+
+    /// <summary>The trader is not the party of the IOU who may do this.</summary>
+    public const string NotIouParty = "not-iou-party";
+
+    /// <summary>The IOU is no longer proposed (accepted, declined or settled).</summary>
+    public const string IouNotProposed = "iou-not-proposed";
+
+    /// <summary>The IOU is not accepted, so a set-off cannot reduce it.</summary>
+    public const string IouNotAccepted = "iou-not-accepted";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Yalu.Market.Credit;
 
 namespace Yalu.Market.Trading;
 
@@ -80,7 +81,12 @@ public sealed class TradeBook
         return Result.Ok(new TradeBookChange([.. matched], [.. legs]));
     }
 
-    /// <summary>A pending leg is handed over: the leg is confirmed, its lot handed over.</summary>
+    /// <summary>
+    /// A pending leg is handed over: the leg is confirmed, its lot handed over, and its ledger entry
+    /// posted (<see cref="LedgerEntry.ForLeg"/>: the giver credited the lot's value, the receiver
+    /// debited; a donated lot is credited to the pool; the first leg of a chain — an exchange with a
+    /// donor lot — hands its lot to the pool, which is debited).
+    /// </summary>
     public Result<TradeBookChange> Confirm(LegId id)
     {
         if (!_legs.TryGetValue(id, out var leg)) return Fail(ErrorCodes.UnknownLeg, $"there is no leg {id}");
@@ -90,7 +96,9 @@ public sealed class TradeBook
         _legs[id] = confirmed.Value;
         _lots[lot.Id] = lot;
         _pendingByLot.Remove(leg.Lot);
-        return Result.Ok(new TradeBookChange([lot], [confirmed.Value]));
+        bool chain = _legs.Values.Any(l => l.Round == leg.Round && l.Exchange == leg.Exchange && _lots[l.Lot].IsDonor);
+        var entry = LedgerEntry.ForLeg(confirmed.Value, lot, poolReceives: chain && leg.Position == 0);
+        return Result.Ok(new TradeBookChange([lot], [confirmed.Value]) { Entries = entry is null ? [] : [entry] });
     }
 
     /// <summary>

@@ -102,4 +102,19 @@ public static class ApiCodes
         429 => RateLimited,
         _ => status >= 500 ? ServerError : "http." + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>404: no trader has that handle.</summary>
+    public const string TraderNotFound = "trader.not_found";
+
+    /// <summary>404: no IOU has that id, or it is between other traders.</summary>
+    public const string IouNotFound = "iou.not_found";
+
+    /// <summary>403: only the debtor accepts an IOU; only its parties decline it.</summary>
+    public const string IouNotYours = "iou.not_yours";
+
+    /// <summary>409: the IOU is no longer proposed (or, for a set-off, no longer accepted).</summary>
+    public const string IouNotProposed = "iou.not_proposed";
+
+    /// <summary>409: the IOU or the ledger changed meanwhile; read again and retry.</summary>
+    public const string CreditChanged = "credit.changed";
 }

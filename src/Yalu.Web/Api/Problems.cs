@@ -51,6 +51,14 @@ public static class Problems
         return error.Code switch
         {
             ErrorCodes.HandleTaken => Of(409, ApiCodes.HandleTaken, error.Message),
+            UseCaseCodes.TraderNotFound => Of(404, ApiCodes.TraderNotFound, error.Message),
+            UseCaseCodes.IouNotFound => Of(404, ApiCodes.IouNotFound, error.Message),
+            ErrorCodes.NotIouParty => Of(403, ApiCodes.IouNotYours, error.Message),
+            ErrorCodes.IouNotProposed or ErrorCodes.IouNotAccepted => Of(409, ApiCodes.IouNotProposed, error.Message),
+            ErrorCodes.InvalidIouAmount => Validation("amount", error.Message),
+            ErrorCodes.IouWithSelf => Validation("debtor", error.Message),
+            ErrorCodes.MemoTooLong => Validation("memo", error.Message),
+            ErrorCodes.InvalidCreditLimit => Validation("limit", error.Message),
             UseCaseCodes.LotNotFound => Of(404, ApiCodes.LotNotFound, error.Message),
             UseCaseCodes.RoundNotFound => Of(404, RoundCodes.RoundNotFound, error.Message),
             UseCaseCodes.RoundRunning => Of(409, RoundCodes.RoundRunning, error.Message),

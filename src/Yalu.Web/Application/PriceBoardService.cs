@@ -8,8 +8,9 @@ namespace Yalu.Web.Application;
 /// The price board for <c>GET /api/prices</c>, the public prices page and the keeper's chart alike:
 /// the median realised value per good over the confirmed legs of the window
 /// (<see cref="YaluWebOptions.PriceBoardWindow"/>), per lot and per unit, day by day, with the rate in
-/// effect today. Medians take the lower middle of an even count: a value that was really paid.
-/// Thread-safe.
+/// effect today. Medians take the lower middle of an even count: a value that was really paid. Beside
+/// them, the other bank's prices from the newest bulletin imported from it
+/// (<see cref="BulletinService.ImportAsync"/>), named from this node's catalog. Thread-safe.
 /// </summary>
 public sealed class PriceBoardService(IMarketStore store, IWebStateStore legs, TimeProvider clock, IOptions<YaluWebOptions> options)
 {
@@ -28,7 +29,18 @@ public sealed class PriceBoardService(IMarketStore store, IWebStateStore legs, T
                 .Select(d => new PricePoint(d.Key, Median(d.Select(PerUnit)))).ToList();
             rows.Add(new PriceBoardRow(good, byGood.Count(), Median(byGood.Select(l => l.Value)), Median(byGood.Select(PerUnit)), byGood.Max(l => l.At), days));
         }
-        return new PriceBoard(since, rate, rows);
+        return new PriceBoard(since, rate, rows, await OtherBankAsync(catalog, cancellationToken));
+    }
+
+    /// <summary>The other bank's market, seen from this node.</summary>
+    public Side OtherMarket => options.Value.Market == Side.Hyesan ? Side.Changbai : Side.Hyesan;
+
+    private async Task<OtherBankPrices?> OtherBankAsync(Market.Catalog.MarketCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (await store.GetLatestBulletinAsync(OtherMarket, cancellationToken) is not { } imported) return null;
+        var b = imported.Bulletin;
+        return new OtherBankPrices(b.Market, b.Date, b.KpwPerCny, imported.ImportedAt,
+            [.. b.Lines.Select(l => new OtherBankPrice(l.Good, catalog.Find(l.Good), l.MedianPerUnit, l.Legs))]);
     }
 
     /// <summary>The value of one unit of a leg's lot, to the fen.</summary>

@@ -8,4 +8,5 @@ namespace Yalu.Web.Application;
 /// <param name="ChainCap">The most legs in one chain (0: no chains).</param>
 /// <param name="Objective">count, value, preference or essentials.</param>
 /// <param name="TimeLimitSeconds">The engine's time limit in seconds.</param>
-public sealed record RoundRequest(int? CycleCap, int? ChainCap, string? Objective, int? TimeLimitSeconds);
+/// <param name="Credit">Whether credit limits bind the round (default off).</param>
+public sealed record RoundRequest(int? CycleCap, int? ChainCap, string? Objective, int? TimeLimitSeconds, bool? Credit = null);

@@ -67,6 +67,6 @@ public sealed class RoundService(IMarketStore store, RoundScheduler queue, TimeP
         if (!RoundWire.TryParseObjective(request.Objective, out var objective))
             errors.Add(new("objective", UseCaseCodes.OutOfRange, "an objective is count, value, preference or essentials"));
         if (errors.Count > 0) return Outcome.Invalid<RoundParameters>(errors);
-        return Outcome.From(RoundParameters.Create(cycleCap, chainCap, objective, TimeSpan.FromSeconds(seconds)));
+        return Outcome.From(RoundParameters.Create(cycleCap, chainCap, objective, TimeSpan.FromSeconds(seconds), request.Credit ?? false));
     }
 }

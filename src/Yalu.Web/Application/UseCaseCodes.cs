@@ -37,4 +37,16 @@ public static class UseCaseCodes
 
     /// <summary>A language other than ko, zh or en.</summary>
     public const string InvalidLanguage = "invalid-language";
+
+    /// <summary>No trader has that handle (or id).</summary>
+    public const string TraderNotFound = "trader-not-found";
+
+    /// <summary>No IOU has that id (or not one the caller is a party to).</summary>
+    public const string IouNotFound = "iou-not-found";
+
+    /// <summary>A price bulletin of this node's own market offered for import: only the other bank's is imported.</summary>
+    public const string BulletinOwnMarket = "bulletin-own-market";
+
+    /// <summary>A price bulletin with a wrong line, or wrong as a whole (each problem is a field error on <c>text</c>).</summary>
+    public const string BulletinNotIntact = "bulletin-not-intact";
 }

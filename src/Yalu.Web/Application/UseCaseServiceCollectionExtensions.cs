@@ -17,6 +17,10 @@ public static class UseCaseServiceCollectionExtensions
         services.TryAddSingleton<LegService>();
         services.TryAddSingleton<PriceBoardService>();
         services.TryAddSingleton<RateService>();
+        services.TryAddSingleton<CreditService>();
+        services.TryAddSingleton<IouService>();
+        services.TryAddSingleton<SetoffService>();
+        services.TryAddSingleton<BulletinService>();
         return services;
     }
 }

@@ -6,4 +6,5 @@ namespace Yalu.Web.Prices;
 /// <param name="Since">The start of the window.</param>
 /// <param name="Rate">The KPW/CNY rate in effect today, or null when none was recorded.</param>
 /// <param name="Goods">One row per good that traded in the window, by code.</param>
-public sealed record PriceBoardResponse(DateTimeOffset Since, RateResponse? Rate, IReadOnlyList<PriceRow> Goods);
+/// <param name="OtherBank">The other bank's prices from its newest imported bulletin, or null when none was imported.</param>
+public sealed record PriceBoardResponse(DateTimeOffset Since, RateResponse? Rate, IReadOnlyList<PriceRow> Goods, OtherBankResponse? OtherBank);

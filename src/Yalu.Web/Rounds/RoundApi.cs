@@ -38,7 +38,7 @@ public static class RoundApi
     {
         ArgumentNullException.ThrowIfNull(rounds);
         var started = await rounds.StartAsync(user.TraderId(),
-            new RoundRequest(request?.CycleCap, request?.ChainCap, request?.Objective, request?.TimeLimitSeconds), cancellationToken);
+            new RoundRequest(request?.CycleCap, request?.ChainCap, request?.Objective, request?.TimeLimitSeconds, request?.Credit), cancellationToken);
         if (!started.IsOk) return Problems.From(started);
         var round = started.Value;
         return TypedResults.Accepted($"/api/rounds/{round.Id}", await ResponseAsync(round, store, queue, cancellationToken));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Yalu.Engine.Capped;
+using Yalu.Market.Credit;
 using Yalu.Market.Graphs;
 using Yalu.Market.Trading;
 using Yalu.Storage;
@@ -9,7 +10,8 @@ namespace Yalu.Web.Rounds;
 /// <summary>
 /// Clears one scheduled round: scheduled → running; the want lists of the open lots, rules
 /// included, are expanded into a want graph (<see cref="RoundGraph.Build"/>, groups as a side
-/// constraint); <see cref="CappedSolver"/> clears it within the round's caps and time limit; a
+/// constraint); <see cref="CappedSolver"/> clears it within the round's caps and time limit (and,
+/// for a credit round, under every trader's credit floor, <see cref="CreditPositions"/>); a
 /// result that trades two lots of a group is repaired (<see cref="MarketGraph.EnforceGroups"/>);
 /// the legs are stored with the round, all or none (<see cref="IMarketStore.StoreRoundResultAsync"/>).
 /// Any failure — the engine's, or a lot withdrawn while the engine ran — marks the round failed
@@ -76,7 +78,8 @@ public sealed class RoundEngine(IMarketStore store, RoundScheduler queue, TimePr
                 Weights = CappedWeights.Given,
             }, clock);
             var progress = new SolverProgress(queue, running.Id);
-            solved = await Task.Run(() => solver.Solve(graph, progress, cancellationToken), cancellationToken);
+            var credit = p.Credit ? await CreditConstraintAsync(market, traders, lots, cancellationToken) : null;
+            solved = await Task.Run(() => solver.Solve(graph, credit, progress, cancellationToken), cancellationToken);
             clearing = solved.Clearing;
         }
         var repaired = market.EnforceGroups(clearing);
@@ -96,6 +99,15 @@ public sealed class RoundEngine(IMarketStore store, RoundScheduler queue, TimePr
         }
         queue.Report(running.Id, figures with { Phase = "done", Percent = 100 });
         RoundLog.Cleared(logger, running.Id, legs.Length, engine);
+    }
+
+    /// <summary>Each item's value and each trader's floor, from the ledger's balances and the legs still pending.</summary>
+    private async Task<CreditConstraint> CreditConstraintAsync(MarketGraph market, IReadOnlyList<Trader> traders, IReadOnlyList<Lot> lots, CancellationToken cancellationToken)
+    {
+        var balances = await store.GetBalancesAsync(cancellationToken);
+        var pending = await store.ListLegsOfPendingRoundsAsync(cancellationToken);
+        var projected = CreditPositions.Projected(balances, pending, lots.ToDictionary(l => l.Id));
+        return CreditPositions.Constraint(market, traders, lots, projected);
     }
 
     private void Fail(RoundId id, string reason)

@@ -8,7 +8,15 @@ namespace Yalu.Engine.Tests.Capped;
 /// </summary>
 internal static class BruteForce
 {
-    public static double Optimum(WantGraph graph, int maxCycle, int maxChain)
+    public static double Optimum(WantGraph graph, int maxCycle, int maxChain) => Optimum(graph, maxCycle, maxChain, credit: null);
+
+    /// <summary>
+    /// The optimum among the packings that meet <paramref name="credit"/>: for every user, the sum
+    /// over the arcs a → b of the chosen exchanges (b's owner receives a's item) of value(b) − value(a)
+    /// is at least the user's floor, and at most one item of each of its groups trades. Computed from
+    /// the arcs directly, not through the solver's rows.
+    /// </summary>
+    public static double Optimum(WantGraph graph, int maxCycle, int maxChain, CreditConstraint? credit)
     {
         int n = graph.ItemCount;
         // gives[u] = (v, w): u's item can go to v's owner, worth w.
@@ -67,11 +75,33 @@ internal static class BruteForce
         for (int c = 0; c < columns.Count; c++) byLowest[columns[c].Vertices.Min()].Add(c);
         var used = new bool[n];
         double best = 0;
+        var chosen = new List<int>();
+        bool MeetsCredit()
+        {
+            if (credit is null) return true;
+            var net = new long[graph.UserCount];
+            foreach (int c in chosen)
+            {
+                var vertices = columns[c].Vertices;
+                bool loop = !graph.IsDonor(vertices[0]);
+                int arcs = loop ? vertices.Length : vertices.Length - 1;
+                for (int k = 0; k < arcs; k++)
+                {
+                    int from = vertices[k], to = vertices[(k + 1) % vertices.Length];
+                    net[graph.Owner(to)] += credit.ItemValues[to] - credit.ItemValues[from];
+                }
+            }
+            for (int u = 0; u < net.Length; u++)
+                if (net[u] < credit.UserFloors[u]) return false;
+            foreach (var group in credit.Groups)
+                if (group.Count(i => chosen.Any(c => columns[c].Vertices.Contains(i))) > 1) return false;
+            return true;
+        }
         void Pack(int i, double total)
         {
             if (i == n)
             {
-                best = Math.Max(best, total);
+                if (total > best && MeetsCredit()) best = total;
                 return;
             }
             if (used[i])
@@ -85,7 +115,9 @@ internal static class BruteForce
                 var vertices = columns[c].Vertices;
                 if (vertices.Any(v => used[v])) continue;
                 foreach (int v in vertices) used[v] = true;
+                chosen.Add(c);
                 Pack(i + 1, total + columns[c].Weight);
+                chosen.RemoveAt(chosen.Count - 1);
                 foreach (int v in vertices) used[v] = false;
             }
         }

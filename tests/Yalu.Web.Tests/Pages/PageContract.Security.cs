@@ -176,7 +176,7 @@ public abstract partial class PageContract
         Assert.Equal(HttpStatusCode.OK, (await keeper.GetAsync("/keeper", Ct)).StatusCode);
 
         using var visitor = Browser();
-        foreach (string path in new[] { "/keeper", "/keeper/rates", "/keeper/prices", "/keeper/rounds/new" })
+        foreach (string path in new[] { "/keeper", "/keeper/rates", "/keeper/prices", "/keeper/rounds/new", "/keeper/credit" })
         {
             await AssertRedirectAsync(await visitor.GetAsync(path, Ct), "/login?returnUrl=" + Uri.EscapeDataString(path));
             var refused = await trader.GetAsync(path, Ct);

@@ -34,6 +34,10 @@ public sealed class NewRoundModel(UiText text, RoundService rounds) : YaluPageMo
     [BindProperty]
     public string? Objective { get; set; }
 
+    /// <summary>Whether credit limits bind the round (the checkbox; default off).</summary>
+    [BindProperty]
+    public bool Credit { get; set; }
+
     /// <summary>A problem not tied to one field (another round is clearing).</summary>
     public string? Problem { get; private set; }
 
@@ -56,7 +60,7 @@ public sealed class NewRoundModel(UiText text, RoundService rounds) : YaluPageMo
         int? chain = Parse(ChainCap, nameof(ChainCap));
         int? seconds = Parse(TimeLimit, nameof(TimeLimit));
         if (string.IsNullOrEmpty(Objective)) AddFieldError(nameof(Objective));
-        var request = new RoundRequest(cycle ?? int.MinValue, chain ?? int.MinValue, Objective ?? "", seconds ?? int.MinValue);
+        var request = new RoundRequest(cycle ?? int.MinValue, chain ?? int.MinValue, Objective ?? "", seconds ?? int.MinValue, Credit);
         var started = ModelState.IsValid ? await rounds.StartAsync(User.TraderId(), request, cancellationToken) : null;
         if (started is null || started.Fields.Count > 0)
         {
