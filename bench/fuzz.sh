@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one reader of outside input with afl-fuzz (Debian's afl++) through SharpFuzz, for MINUTES.
 #
-#   bench/fuzz.sh READER MINUTES     READER: trademaximizer | preflib | kidney | bulletin | card | bundle | bundle-body
+#   bench/fuzz.sh READER MINUTES     READER: trademaximizer | preflib | kidney | bulletin | setoff | card | bundle | bundle-body
 #                                    (bench/Yalu.Fuzz/FuzzTargets.cs)
 #   bench/fuzz.sh --list
 #

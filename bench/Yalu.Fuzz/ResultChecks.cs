@@ -1,4 +1,5 @@
 using Yalu.Formats;
+using Yalu.Formats.Setoff;
 using Yalu.Market.Graphs;
 
 namespace Yalu.Fuzz;
@@ -56,6 +57,32 @@ internal static class ResultChecks
                 if (!double.IsFinite(weights[k]) || weights[k] < 0) Fail($"item {item} wants item {wants[k]} with weight {weights[k]}");
             }
         }
+    }
+
+    /// <summary>
+    /// The checks on an obligation list: one name per party, one id per obligation when there are ids,
+    /// every obligation between two different parties in range with a positive amount, and the totals
+    /// the network reports equal to what its obligations add up to.
+    /// </summary>
+    public static void CheckObligations(ObligationList list)
+    {
+        var network = list.Network;
+        if (list.Parties.Count != network.PartyCount) Fail($"{list.Parties.Count} names for {network.PartyCount} parties");
+        if (list.Ids is { } ids && ids.Count != network.Count) Fail($"{ids.Count} ids for {network.Count} obligations");
+        if (list.Parties.Distinct(StringComparer.Ordinal).Count() != list.Parties.Count) Fail("two parties have the same name");
+        long total = 0;
+        var positions = new long[network.PartyCount];
+        foreach (var o in network.Obligations)
+        {
+            if ((uint)o.Debtor >= (uint)network.PartyCount || (uint)o.Creditor >= (uint)network.PartyCount) Fail($"party out of range in {o}");
+            if (o.Debtor == o.Creditor) Fail($"self-debt {o}");
+            if (o.Amount <= 0) Fail($"amount not positive in {o}");
+            total = checked(total + o.Amount);
+            positions[o.Debtor] -= o.Amount;
+            positions[o.Creditor] += o.Amount;
+        }
+        if (total != network.TotalDebt) Fail($"total debt {network.TotalDebt}, obligations add up to {total}");
+        if (positions.Where(p => p > 0).Sum() != network.NetInternalDebt) Fail("net internal debt differs from the positions");
     }
 
     private static void Fail(string message) => throw new InvariantViolationException(message);

@@ -7,6 +7,6 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
-// `clear` runs native solvers that may printf to descriptor 1; its reports go through a stream of their own.
-var stdout = args.Length > 0 && args[0] == "clear" ? NativeOutput.OpenStandardOutput() : Console.OpenStandardOutput();
+// `clear` and `setoff` run native solvers that may printf to descriptor 1; their reports go through a stream of their own.
+var stdout = args.Length > 0 && args[0] is "clear" or "setoff" ? NativeOutput.OpenStandardOutput() : Console.OpenStandardOutput();
 return YaluCommand.Run(args, Console.In, Console.OpenStandardInput, stdout, Console.Error);

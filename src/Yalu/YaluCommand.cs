@@ -17,6 +17,7 @@ internal static class YaluCommand
         _ = stdin;
         var root = new RootCommand("Yalu: an offline-first barter clearing house. `yalu clear FILE` clears a want-list file.");
         root.Subcommands.Add(ClearFileCommand.Create(openStdin, stdout, stderr));
+        root.Subcommands.Add(SetoffCommand.Create(openStdin, stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(Console.Out, stderr));
         var text = new StreamWriter(stdout) { AutoFlush = true };
         root.Subcommands.Add(BulletinCommand.Create(openStdin, text, stderr));

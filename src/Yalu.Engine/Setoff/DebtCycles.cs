@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Yalu.Market.Setoff;
 
 namespace Yalu.Engine.Setoff;
@@ -11,6 +12,7 @@ namespace Yalu.Engine.Setoff;
 internal static class DebtCycles
 {
     /// <summary>The component of every party (numbers 0..count−1), and their count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per solve: no time to tier up
     public static int[] Components(ObligationNetwork network, out int count)
     {
         int n = network.PartyCount;

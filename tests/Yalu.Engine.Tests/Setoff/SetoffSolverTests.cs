@@ -79,12 +79,16 @@ public sealed class SetoffSolverTests
         Assert.Empty(r.Setoffs);
     }
 
-    [Fact]
-    public void Amounts_near_the_64_bit_limit_are_solved_exactly()
+    [Theory]
+    [InlineData(SetoffMethod.MinCostFlow)]
+    [InlineData(SetoffMethod.PlainMaxFlow)]
+    public void A_total_at_the_64_bit_limit_is_solved_exactly(SetoffMethod method)
     {
-        long big = long.MaxValue / 4;
-        var r = Solve(SetoffMethod.MinCostFlow, (0, 1, big), (1, 2, big), (2, 0, big));
-        Assert.Equal(3 * big, r.Cleared);
+        long third = long.MaxValue / 3;
+        Assert.Equal(3 * third, Solve(method, (0, 1, third), (1, 2, third), (2, 0, third)).Cleared);
+        var r = Solve(method, (0, 1, long.MaxValue - 10), (1, 2, 5), (2, 0, 5));
+        Assert.Equal(15, r.Cleared);
+        Assert.Equal(long.MaxValue - 15, r.Remaining);
     }
 
     [Fact]
