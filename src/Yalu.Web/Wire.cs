@@ -1,4 +1,5 @@
 using Yalu.Market.Trading;
+using Yalu.Sync;
 
 namespace Yalu.Web;
 
@@ -7,6 +8,13 @@ public static class Wire
 {
     /// <summary>The wire form of a side.</summary>
     public static string Of(Side side) => side == Side.Changbai ? "changbai" : "hyesan";
+
+    /// <summary>The market a node's card names: its side, "hyesan" or "changbai" (a card holds no other).</summary>
+    public static Side SideOf(NodeCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return card.Side == NodeSides.Changbai ? Side.Changbai : Side.Hyesan;
+    }
 
     /// <summary>The wire form of a language.</summary>
     public static string Of(Language language) => language switch

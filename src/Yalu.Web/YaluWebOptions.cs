@@ -1,4 +1,3 @@
-using Yalu.Market.Trading;
 using Yalu.Web.Security;
 
 namespace Yalu.Web;
@@ -23,13 +22,6 @@ public sealed class YaluWebOptions
 
     /// <summary>How far back the price board looks for confirmed legs. Default 30 days.</summary>
     public TimeSpan PriceBoardWindow { get; set; } = TimeSpan.FromDays(30);
-
-    /// <summary>
-    /// The bank whose market this node is: its own price bulletin names it, and a bulletin of this
-    /// market is refused on import (only the other bank's prices are shown beside this node's).
-    /// Default <see cref="Side.Hyesan"/>.
-    /// </summary>
-    public Side Market { get; set; } = Side.Hyesan;
 
     /// <summary>How long a browser session may stay without a page request before the pages log it out. Default 30 minutes.</summary>
     public TimeSpan PageIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
@@ -59,7 +51,6 @@ public sealed class YaluWebOptions
         if (PageIdleTimeout <= TimeSpan.Zero || PageIdleTimeout > SessionLifetime) problems.Add("PageIdleTimeout is positive and at most SessionLifetime");
         if (IdempotencyRetention <= TimeSpan.Zero) problems.Add("IdempotencyRetention is positive");
         if (PriceBoardWindow <= TimeSpan.Zero) problems.Add("PriceBoardWindow is positive");
-        if (!Enum.IsDefined(Market)) problems.Add("Market is Hyesan or Changbai");
         if (MinPassPhraseLength is < 8 or > 128) problems.Add("MinPassPhraseLength is between 8 and 128");
         if (RegistrationsPerMinute < 1) problems.Add("RegistrationsPerMinute is at least 1");
         if (LoginFailures < 1) problems.Add("LoginFailures is at least 1");

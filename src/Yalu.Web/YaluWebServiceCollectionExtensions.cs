@@ -24,7 +24,7 @@ public static class YaluWebServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the API's services over <paramref name="store"/> (which must also be an
-    /// <see cref="IWebStateStore"/>, <see cref="IMarketLocks"/> and <see cref="IDataProtectionKeyStore"/>, as both SQL
+    /// <see cref="IWebStateStore"/>, <see cref="IMarketLocks"/>, <see cref="IDataProtectionKeyStore"/> and <see cref="INodeSync"/>, as both SQL
     /// stores are): data protection with its key ring in the store, session authentication, the trader and
     /// keeper policies, the pages (<see cref="YaluPagesServiceCollectionExtensions.AddYaluPages"/>), ProblemDetails with a stable <c>code</c>, the login throttle, the registration
     /// rate limit, the request-body cap and the OpenAPI document. The store is not disposed by the
@@ -37,6 +37,8 @@ public static class YaluWebServiceCollectionExtensions
         if (store is not IWebStateStore webState) throw new ArgumentException("the store keeps no sessions (IWebStateStore)", nameof(store));
         if (store is not IMarketLocks locks) throw new ArgumentException("the store has no market locks (IMarketLocks)", nameof(store));
         if (store is not IDataProtectionKeyStore keys) throw new ArgumentException("the store keeps no data-protection keys (IDataProtectionKeyStore)", nameof(store));
+        // The node's market is the side of its stored identity: the bulletin and the price board read it there.
+        if (store is not INodeSync sync) throw new ArgumentException("the store has no node identity (INodeSync)", nameof(store));
         var options = new YaluWebOptions();
         configure?.Invoke(options);
         var problems = options.Validate();
@@ -50,7 +52,6 @@ public static class YaluWebServiceCollectionExtensions
             o.PageIdleTimeout = options.PageIdleTimeout;
             o.IdempotencyRetention = options.IdempotencyRetention;
             o.PriceBoardWindow = options.PriceBoardWindow;
-            o.Market = options.Market;
             o.MinPassPhraseLength = options.MinPassPhraseLength;
             o.RegistrationsPerMinute = options.RegistrationsPerMinute;
             o.LoginFailures = options.LoginFailures;
@@ -63,7 +64,7 @@ public static class YaluWebServiceCollectionExtensions
         services.AddSingleton(store);
         services.AddSingleton(webState);
         services.AddSingleton(locks);
-        if (store is INodeSync sync) services.AddSingleton(sync);
+        services.AddSingleton(sync);
         services.AddYaluDataProtection(keys);
         services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<TimeProvider>())
         {

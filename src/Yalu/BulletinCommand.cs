@@ -27,9 +27,8 @@ internal static class BulletinCommand
         var db = DbOption();
         var lang = new Option<string>("--lang") { Description = "The language of the goods' names after each line: ko, zh or en (default ko).", DefaultValueFactory = _ => "ko" };
         var days = new Option<int>("--days") { Description = $"How many days of confirmed handovers the prices are the median of (default {DefaultDays}).", DefaultValueFactory = _ => DefaultDays };
-        var market = MarketOption();
-        var command = new Command("bulletin", "Print today's price bulletin: the rate and each good's median value, a check digit on every line.") { db, lang, days, market };
-        command.SetAction((parse, cancellationToken) => PrintAsync(parse.GetValue(db)!, parse.GetValue(lang)!, parse.GetValue(days), parse.GetValue(market)!, stdout, stderr, cancellationToken));
+        var command = new Command("bulletin", "Print today's price bulletin of this node's market (its side): the rate and each good's median value, a check digit on every line.") { db, lang, days };
+        command.SetAction((parse, cancellationToken) => PrintAsync(parse.GetValue(db)!, parse.GetValue(lang)!, parse.GetValue(days), stdout, stderr, cancellationToken));
 
         var file = FileArgument();
         var check = new Command("check", "Say for each line of a received bulletin whether it is intact; exit 1 if any is not.") { file };
@@ -37,13 +36,12 @@ internal static class BulletinCommand
         command.Subcommands.Add(check);
 
         var importDb = DbOption();
-        var importMarket = MarketOption();
         var importFile = FileArgument();
-        var import = new Command("import", "Check a bulletin received from the other bank and store it: the price board then shows its prices beside this node's.")
+        var import = new Command("import", "Check a bulletin received from the other bank and store it: the price board then shows its prices beside this node's. A bulletin of this node's own side is refused.")
         {
-            importDb, importMarket, importFile,
+            importDb, importFile,
         };
-        import.SetAction((parse, cancellationToken) => ImportAsync(parse.GetValue(importDb)!, parse.GetValue(importMarket)!, parse.GetValue(importFile)!, openStdin, stdout, stderr, cancellationToken));
+        import.SetAction((parse, cancellationToken) => ImportAsync(parse.GetValue(importDb)!, parse.GetValue(importFile)!, openStdin, stdout, stderr, cancellationToken));
         command.Subcommands.Add(import);
         return command;
     }
@@ -51,24 +49,21 @@ internal static class BulletinCommand
     private static Option<string> DbOption() =>
         new("--db") { Description = "The node's SQLite file (default ./yalu.db) or a PostgreSQL connection string.", DefaultValueFactory = _ => "yalu.db" };
 
-    private static Option<string> MarketOption() =>
-        new("--market") { Description = "The bank whose market this node is: hyesan or changbai (default hyesan).", DefaultValueFactory = _ => "hyesan" };
-
     private static Argument<string> FileArgument() =>
         new("FILE") { Description = "The bulletin as typed or copied; '-' reads standard input." };
 
-    private static BulletinService Service(SqlMarketStore store, Side market, int days, TimeProvider clock)
+    /// <summary>The bulletins of the node <paramref name="store"/> holds: its market is the side of its stored identity.</summary>
+    private static BulletinService Service(SqlMarketStore store, int days, TimeProvider clock)
     {
-        var options = Options.Create(new YaluWebOptions { PriceBoardWindow = TimeSpan.FromDays(days), Market = market });
-        return new BulletinService(store, new PriceBoardService(store, store, clock, options), clock, options);
+        var options = Options.Create(new YaluWebOptions { PriceBoardWindow = TimeSpan.FromDays(days) });
+        return new BulletinService(store, store, new PriceBoardService(store, store, store, clock, options), clock);
     }
 
-    private static async Task<int> PrintAsync(string db, string lang, int days, string marketText, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> PrintAsync(string db, string lang, int days, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var usage = new List<string>();
         if (!Wire.TryParseLanguage(lang, Language.Ko, out var language)) usage.Add("--lang is ko, zh or en");
         if (days is < 1 or > 366) usage.Add("--days is 1..366");
-        if (!Wire.TryParseSide(marketText, Side.Hyesan, out var side)) usage.Add("--market is hyesan or changbai");
         if (usage.Count > 0)
         {
             foreach (var problem in usage) await stderr.WriteLineAsync("yalu bulletin: " + problem);
@@ -79,7 +74,7 @@ internal static class BulletinCommand
         if (store is null) return YaluCommand.InputError;
         await using (store)
         {
-            var bulletins = Service(store, side, days, clock);
+            var bulletins = Service(store, days, clock);
             var bulletin = await bulletins.TodayAsync(cancellationToken);
             await stdout.WriteAsync(await bulletins.TextAsync(bulletin, language, cancellationToken));
             await stdout.FlushAsync(cancellationToken);
@@ -120,13 +115,8 @@ internal static class BulletinCommand
         foreach (var error in result.Result.Errors) stderr.WriteLine(error.ToString());
     }
 
-    private static async Task<int> ImportAsync(string db, string marketText, string path, Func<Stream> openStdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(string db, string path, Func<Stream> openStdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (!Wire.TryParseSide(marketText, Side.Hyesan, out var side))
-        {
-            await stderr.WriteLineAsync("yalu bulletin import: --market is hyesan or changbai");
-            return YaluCommand.UsageError;
-        }
         if (Read(path, openStdin, stderr) is not { } text) return YaluCommand.InputError;
         // Checked before the database is opened: a wrong bulletin touches nothing. The service checks again; it is cheap.
         var check = BulletinService.Check(text, path);
@@ -141,7 +131,7 @@ internal static class BulletinCommand
         if (store is null) return YaluCommand.InputError;
         await using (store)
         {
-            var imported = await Service(store, side, DefaultDays, clock).ImportAsync(null, text, path, cancellationToken);
+            var imported = await Service(store, DefaultDays, clock).ImportAsync(null, text, path, cancellationToken);
             if (!imported.IsOk)
             {
                 if (imported.Error is { } error) await stderr.WriteLineAsync($"{path}:1: {error.Code}: {error.Message}; nothing imported");

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Yalu.Market.Trading;
+using Yalu.Storage;
+using Yalu.Sync;
 using Yalu.Web;
 using Yalu.Web.Hosting;
 
@@ -23,7 +24,7 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = $"Where to listen, as ASP.NET Core takes it (';'-separated; default {DefaultUrl})." };
         var lan = new Option<bool>("--lan") { Description = $"Listen on the local network ({LanUrl}) so phones on the market's Wi-Fi can reach the node." };
         var db = new Option<string>("--db") { Description = "A SQLite file (default ./yalu.db) or a PostgreSQL connection string (Host=… or postgres://…).", DefaultValueFactory = _ => "yalu.db" };
-        var market = new Option<string>("--market") { Description = "The bank whose market this node is: hyesan or changbai (default hyesan). Its bulletin names it; only the other bank's bulletins are imported.", DefaultValueFactory = _ => "hyesan" };
+        var market = new Option<string?>("--market") { Description = "On a fresh database, the side its node is made with: hyesan or changbai (default hyesan; yalu node init --side does the same). A database that has a node keeps its side; naming the other one is an error." };
         var noDemo = new Option<bool>("--no-demo") { Description = "On a fresh database, add only the catalog and the keeper account: no demo traders or lots." };
         var command = new Command("serve", "Run the market node: the pages for traders and the keeper, and the HTTP API (OpenAPI at /openapi/v1.json), over a SQLite file or PostgreSQL.")
         {
@@ -31,7 +32,8 @@ internal static class ServeCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            if (!Wire.TryParseSide(parse.GetValue(market), Side.Hyesan, out var side))
+            string? side = parse.GetValue(market);
+            if (side is not null && !NodeSides.IsValid(side))
             {
                 stderr.WriteLine("yalu serve: --market is hyesan or changbai");
                 return Task.FromResult(YaluCommand.UsageError);
@@ -41,20 +43,32 @@ internal static class ServeCommand
         return command;
     }
 
-    internal static async Task<int> RunAsync(string urls, string db, bool demo, Side market, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves <paramref name="db"/> until cancelled. <paramref name="market"/> is the side a fresh
+    /// database's node is made with ("hyesan" or "changbai"; null for the default); a database whose
+    /// node is of the other side is refused with exit 2 and not served.
+    /// </summary>
+    internal static async Task<int> RunAsync(string urls, string db, bool demo, string? market, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var clock = TimeProvider.System;
-        var store = await NodeDatabase.OpenAsync(db, clock, stderr, cancellationToken);
+        var setup = market is null ? NodeSetup.FirstStart : NodeSetup.FirstStart with { Side = market };
+        var store = await NodeDatabase.OpenAsync(db, clock, stderr, cancellationToken, setup);
         if (store is null) return YaluCommand.InputError;
         await using (store)
         {
+            // The node's market is the side it was made with; --market cannot say otherwise.
+            if (market is not null && store.Card.Side != market)
+            {
+                await stderr.WriteLineAsync($"yalu serve: --market {market}, but this database's node {store.Card.Name} is {store.Card.Side} (fingerprint {store.Card.Fingerprint}); its market is its side: drop --market or use another database");
+                return YaluCommand.UsageError;
+            }
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
             // Kestrel's and routing's own logs can carry client addresses: keep them to warnings.
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
             builder.WebHost.UseUrls(urls);
-            builder.Services.AddYaluWeb(store, o => o.Market = market);
+            builder.Services.AddYaluWeb(store);
             await using var app = builder.Build();
             app.MapYaluApi();
 

@@ -12,7 +12,7 @@ public sealed class BulletinCommandTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in new[] { _db, _db + "-wal", _db + "-shm" }) File.Delete(file);
+        foreach (var file in new[] { _db, _db + "-wal", _db + "-shm", SqliteMarketStore.KeyFileFor(_db) }) File.Delete(file);
     }
 
     [Fact]
@@ -20,7 +20,8 @@ public sealed class BulletinCommandTests : IDisposable
     {
         await SeedConfirmedLoopAsync();
 
-        var printed = CliRun.Run(["bulletin", "--db", _db, "--lang", "en", "--market", "changbai"]);
+        // The node was made a Changbai node: its bulletin names Changbai without any option.
+        var printed = CliRun.Run(["bulletin", "--db", _db, "--lang", "en"]);
         Assert.Equal(0, printed.Code);
         var lines = printed.Stdout.TrimEnd('\n').Split('\n');
         Assert.StartsWith($"YALU CHANGBAI {DateTime.UtcNow:yyyy-MM-dd} KPW 1250.00 GOODS 2 CHECK ", lines[0], StringComparison.Ordinal);
@@ -43,7 +44,10 @@ public sealed class BulletinCommandTests : IDisposable
     public void Bad_options_are_a_usage_error_and_a_missing_file_an_input_error()
     {
         Assert.Equal(2, CliRun.Run(["bulletin", "--db", _db, "--lang", "fr"]).Code);
-        Assert.Equal(2, CliRun.Run(["bulletin", "--db", _db, "--market", "seoul"]).Code);
+        // The market is the node's stored side: there is no option to say otherwise.
+        var market = CliRun.Run(["bulletin", "--db", _db, "--market", "changbai"]);
+        Assert.Equal(2, market.Code);
+        Assert.Contains("--market", market.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, CliRun.Run(["bulletin", "check", Path.Combine(Path.GetTempPath(), "no-such-bulletin.txt")]).Code);
         Assert.False(File.Exists(_db), "a usage error opens no database");
     }
@@ -111,19 +115,40 @@ public sealed class BulletinCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_refuses_a_bulletin_of_the_nodes_own_market()
+    public async Task A_changbai_node_refuses_a_changbai_bulletin_and_imports_a_hyesan_one_without_any_option()
     {
-        var own = CliRun.Run(["bulletin", "import", "--db", _db, "--market", "changbai", "-"], ChangbaiText());
+        Assert.Equal(0, CliRun.Run(["node", "init", "--db", _db, "--side", "changbai"]).Code);
+
+        var own = CliRun.Run(["bulletin", "import", "--db", _db, "-"], ChangbaiText());
         Assert.Equal(1, own.Code);
         Assert.Contains("bulletin-own-market", own.Stderr, StringComparison.Ordinal);
+        Assert.Contains("this node's own market (changbai)", own.Stderr, StringComparison.Ordinal);
         Assert.Contains("nothing imported", own.Stderr, StringComparison.Ordinal);
         Assert.Null(await StoredAsync(Side.Changbai));
+
+        string hyesan = BulletinText.Write(new Bulletin(Side.Hyesan, new DateOnly(2026, 12, 5), 1250m,
+            [new BulletinLine(GoodId.Parse("G01"), Money.Parse("4.40"), 7)]), _ => "name");
+        var other = CliRun.Run(["bulletin", "import", "--db", _db, "-"], hyesan);
+        Assert.Equal(0, other.Code);
+        Assert.Contains("imported the hyesan bulletin of 2026-12-05 (1 goods)", other.Stdout, StringComparison.Ordinal);
+        Assert.Equal(440L, (await StoredAsync(Side.Hyesan))!.Bulletin.Lines.Single().MedianPerUnit.Fen);
+    }
+
+    [Fact]
+    public async Task A_node_made_on_first_start_is_hyesan_and_refuses_a_hyesan_bulletin()
+    {
+        string hyesan = BulletinText.Write(new Bulletin(Side.Hyesan, new DateOnly(2026, 12, 5), null,
+            [new BulletinLine(GoodId.Parse("G01"), Money.Parse("4.40"), 7)]), _ => "name");
+        var own = CliRun.Run(["bulletin", "import", "--db", _db, "-"], hyesan);
+        Assert.Equal(1, own.Code);
+        Assert.Contains("this node's own market (hyesan)", own.Stderr, StringComparison.Ordinal);
+        Assert.Null(await StoredAsync(Side.Hyesan));
     }
 
     [Fact]
     public void Import_usage_errors_exit_2_and_an_unreadable_file_exits_1()
     {
-        Assert.Equal(2, CliRun.Run(["bulletin", "import", "--db", _db, "--market", "seoul", "-"], ChangbaiText()).Code);
+        Assert.Equal(2, CliRun.Run(["bulletin", "import", "--db", _db, "--market", "hyesan", "-"], ChangbaiText()).Code);
         Assert.Equal(2, CliRun.Run(["bulletin", "import", "--db", _db]).Code);
         Assert.Equal(1, CliRun.Run(["bulletin", "import", "--db", _db, Path.Combine(Path.GetTempPath(), "no-such-bulletin.txt")]).Code);
         Assert.False(File.Exists(_db), "a usage error opens no database");
@@ -133,7 +158,7 @@ public sealed class BulletinCommandTests : IDisposable
     {
         var clock = TimeProvider.System;
         var ct = TestContext.Current.CancellationToken;
-        await using var store = await SqliteMarketStore.OpenAsync(_db, clock, ct);
+        await using var store = await SqliteMarketStore.OpenAsync(_db, clock, NodeSetup.FirstStart with { Side = "changbai" }, ct);
         var kg = UnitCode.Parse("kg");
         Good rice = new(GoodId.Parse("G01"), CategoryId.Grain, "rice", "쌀", "大米", kg, Money.Parse("3.63"), Money.Parse("5.80"));
         Good pollack = new(GoodId.Parse("S01"), CategoryId.Parse("seafood"), "dried pollack", "마른 명태", "明太鱼干", kg, Money.Parse("10.00"), Money.Parse("20.00"));

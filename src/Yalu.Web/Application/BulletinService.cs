@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Yalu.Formats.Bulletins;
 using Yalu.Market.Catalog;
 using Yalu.Market.Trading;
@@ -9,19 +8,22 @@ namespace Yalu.Web.Application;
 
 /// <summary>
 /// The price bulletin, for <c>yalu bulletin</c> and the keeper's bulletin pages alike: today's
-/// bulletin of this node's market (<see cref="YaluWebOptions.Market"/>) from the price board, its
+/// bulletin of this node's market (the side of its stored identity, <see cref="INodeSync.Card"/>) from the price board, its
 /// text with the goods named in a language, the check of a bulletin as received, and the import of
 /// the other bank's bulletin — checked first (a wrong line stores nothing), refused when it is this
 /// node's own market, stored once per market and day. What the import stored appears on the price
 /// board (<see cref="PriceBoardService"/>). Thread-safe.
 /// </summary>
-public sealed class BulletinService(IMarketStore store, PriceBoardService prices, TimeProvider clock, IOptions<YaluWebOptions> options)
+public sealed class BulletinService(IMarketStore store, INodeSync node, PriceBoardService prices, TimeProvider clock)
 {
     /// <summary>The longest bulletin text taken for a check or an import: 40 lines with long names fit several times over.</summary>
     public const int MaxTextLength = 8000;
 
-    /// <summary>The bank whose market this node is.</summary>
-    public Side Market => options.Value.Market;
+    /// <summary>
+    /// The bank whose market this node is: the side of its stored identity (<c>yalu node init --side</c>,
+    /// or Hyesan on a first start), so the command line, the pages and the price board cannot disagree.
+    /// </summary>
+    public Side Market => Wire.SideOf(node.Card);
 
     /// <summary>
     /// Today's bulletin: the rate in effect and, per good that changed hands in the board's window,

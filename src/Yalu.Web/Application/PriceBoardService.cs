@@ -12,7 +12,7 @@ namespace Yalu.Web.Application;
 /// them, the other bank's prices from the newest bulletin imported from it
 /// (<see cref="BulletinService.ImportAsync"/>), named from this node's catalog. Thread-safe.
 /// </summary>
-public sealed class PriceBoardService(IMarketStore store, IWebStateStore legs, TimeProvider clock, IOptions<YaluWebOptions> options)
+public sealed class PriceBoardService(IMarketStore store, IWebStateStore legs, INodeSync node, TimeProvider clock, IOptions<YaluWebOptions> options)
 {
     /// <summary>The board as of now.</summary>
     public async Task<PriceBoard> GetAsync(CancellationToken cancellationToken = default)
@@ -32,8 +32,8 @@ public sealed class PriceBoardService(IMarketStore store, IWebStateStore legs, T
         return new PriceBoard(since, rate, rows, await OtherBankAsync(catalog, cancellationToken));
     }
 
-    /// <summary>The other bank's market, seen from this node.</summary>
-    public Side OtherMarket => options.Value.Market == Side.Hyesan ? Side.Changbai : Side.Hyesan;
+    /// <summary>The other bank's market, seen from this node (whose own is the side of its stored identity).</summary>
+    public Side OtherMarket => Wire.SideOf(node.Card) == Side.Hyesan ? Side.Changbai : Side.Hyesan;
 
     private async Task<OtherBankPrices?> OtherBankAsync(Market.Catalog.MarketCatalog catalog, CancellationToken cancellationToken)
     {

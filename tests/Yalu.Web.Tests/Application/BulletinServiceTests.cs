@@ -43,10 +43,12 @@ public sealed class BulletinServiceTests : IAsyncLifetime
 
     private async Task<(SqliteMarketStore Store, BulletinService Bulletins, PriceBoardService Prices)> NodeAsync(Side market = Side.Hyesan)
     {
-        var store = await SqliteMarketStore.OpenAsync(Path.Combine(_directory, $"node-{Interlocked.Increment(ref _stores)}.db"), _clock, Ct);
-        var options = Options.Create(new YaluWebOptions { Market = market });
-        var prices = new PriceBoardService(store, store, _clock, options);
-        return (store, new BulletinService(store, prices, _clock, options), prices);
+        // The node's market is the side of its stored identity, as `yalu node init --side` makes it.
+        var store = await SqliteMarketStore.OpenAsync(Path.Combine(_directory, $"node-{Interlocked.Increment(ref _stores)}.db"), _clock,
+            NodeSetup.FirstStart with { Side = Wire.Of(market) }, Ct);
+        var options = Options.Create(new YaluWebOptions());
+        var prices = new PriceBoardService(store, store, store, _clock, options);
+        return (store, new BulletinService(store, store, prices, _clock), prices);
     }
 
     [Fact]
