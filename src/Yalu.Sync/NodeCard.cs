@@ -99,6 +99,8 @@ public sealed partial class NodeCard : IEquatable<NodeCard>
     public static SyncResult<NodeCard> Parse(ReadOnlySpan<byte> data)
     {
         if (data.StartsWith(Magic)) return FromBytes(data);
+        if (data.Length > MaxTextChars * 4)
+            return SyncResult.Fail<NodeCard>(SyncCodes.CardText, $"{data.Length} bytes is far longer than a card's text");
         if (!System.Text.Unicode.Utf8.IsValid(data))
             return SyncResult.Fail<NodeCard>(SyncCodes.CardText, "neither a binary card (it does not start with YLCD) nor a card's text (not UTF-8)");
         return Parse(Encoding.UTF8.GetString(data));

@@ -7,6 +7,9 @@ namespace Yalu.Sync;
 /// </summary>
 public static class SyncCodes
 {
+    /// <summary>A result that was never set (the <c>default</c> of <see cref="SyncResult{T}"/>): a programming error surfaced as a failure.</summary>
+    public const string NoResult = "SY000";
+
     /// <summary>Too short to be a bundle (a finder's bundle has no marker, so size is all that tells).</summary>
     public const string NotABundle = "SY001";
 

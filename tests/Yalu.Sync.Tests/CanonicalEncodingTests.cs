@@ -70,4 +70,15 @@ public sealed class CanonicalEncodingTests
         var writer = new CanonicalWriter();
         Assert.Throws<ArgumentException>(() => writer.WriteString("a\ud800b"));
     }
+
+    [Fact]
+    public void Default_result_is_a_failure_not_a_silent_success()
+    {
+        SyncResult<NodeCard> unset = default;
+        Assert.False(unset.Success);
+        Assert.Equal(SyncCodes.NoResult, unset.Error.Code);
+        Assert.Throws<InvalidOperationException>(() => unset.Value);
+        Assert.True(SyncResult.Ok(0).Success);
+        Assert.Equal("SY004", SyncResult.Fail<int>("SY004", "x").Error?.Code);
+    }
 }
