@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Fuzzes one reader of outside input with afl-fuzz (Debian's afl++) through SharpFuzz, for MINUTES.
 #
-#   bench/fuzz.sh READER MINUTES     READER: trademaximizer | preflib | kidney | bulletin | setoff | card | bundle | bundle-body
+#   bench/fuzz.sh READER MINUTES     READER: trademaximizer | preflib | kidney | bulletin | setoff | card | bundle | bundle-body | replica
 #                                    (bench/Yalu.Fuzz/FuzzTargets.cs)
 #   bench/fuzz.sh --list
 #
 # Publishes bench/Yalu.Fuzz in Release, instruments the published Yalu.Formats.dll and Yalu.Sync.dll (and
-# the want-graph builder in Yalu.Market.dll) with the sharpfuzz tool, gathers a seed corpus from examples/, the
+# the want-graph builder in Yalu.Market.dll, the replica payload readers in Yalu.Storage.dll) with the sharpfuzz tool, gathers a seed corpus from examples/, the
 # fuzzer's own seeds and ../shared/data (read in place, never copied into the repository), runs
 # afl-fuzz (with bench/Yalu.Fuzz/dictionaries/READER.dict when there is one), replays every crash
 # and hang it saved through the reader once more, and appends a row to artifacts/fuzz/summary.tsv.
@@ -55,6 +55,7 @@ harness=(env DOTNET_GCHeapHardLimit=0x20000000 dotnet "$bin/Yalu.Fuzz.dll" "$rea
 dotnet tool run sharpfuzz "$bin/Yalu.Formats.dll"
 dotnet tool run sharpfuzz "$bin/Yalu.Sync.dll"
 dotnet tool run sharpfuzz "$bin/Yalu.Market.dll" Yalu.Market.Graphs.WantGraph
+dotnet tool run sharpfuzz "$bin/Yalu.Storage.dll" Yalu.Storage.ReplicaFacts Yalu.Storage.EventPayloads
 
 echo "== seeds"
 seeds=$work/seeds

@@ -22,6 +22,7 @@ internal static class FuzzTargets
         new("card", [".card-seed"], SyncFuzz.Card, SyncFuzz.Seed),
         new("bundle", [".bundle-seed"], SyncFuzz.Bundle, SyncFuzz.Seed),
         new("bundle-body", [".body-seed"], SyncFuzz.Body, SyncFuzz.Seed),
+        new("replica", [".replica-seed"], ReplicaFuzz.Run, ReplicaFuzz.Seed),
     ];
 
     /// <summary>The target named <paramref name="name"/> (any case), or null.</summary>
