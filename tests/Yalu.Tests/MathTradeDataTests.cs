@@ -13,19 +13,7 @@ namespace Yalu.Tests;
 public sealed partial class MathTradeDataTests
 {
     /// <summary>Names of the files in expected.tsv; one placeholder row when the data is missing, so the test still runs (and fails under CI).</summary>
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        string? root = SharedData.Root;
-        string tsv = root is null ? "" : Path.Combine(root, "mathtrade", "expected.tsv");
-        if (!File.Exists(tsv))
-        {
-            data.Add("(data missing)");
-            return data;
-        }
-        foreach (string line in File.ReadAllLines(tsv).Skip(1).Where(l => l.Length > 0)) data.Add(line.Split('\t')[0]);
-        return data;
-    }
+    public static TheoryData<string> Files() => SharedData.ExpectedNames("mathtrade");
 
     [Theory]
     [MemberData(nameof(Files))]

@@ -13,19 +13,7 @@ namespace Yalu.Tests;
 public sealed class SetoffDataTests
 {
     /// <summary>One case per expected.tsv row; a placeholder when the data is missing, so the test still runs (and fails under CI).</summary>
-    public static TheoryData<string> Networks()
-    {
-        var data = new TheoryData<string>();
-        string? root = SharedData.Root;
-        string tsv = root is null ? "" : Path.Combine(root, "credit", "expected.tsv");
-        if (!File.Exists(tsv))
-        {
-            data.Add("(data missing)");
-            return data;
-        }
-        foreach (string line in File.ReadAllLines(tsv).Skip(1).Where(l => l.Length > 0)) data.Add(line.Split('\t')[0]);
-        return data;
-    }
+    public static TheoryData<string> Networks() => SharedData.ExpectedNames("credit");
 
     private static long Cell(IReadOnlyDictionary<string, string> row, string column) => long.Parse(row[column], CultureInfo.InvariantCulture);
 

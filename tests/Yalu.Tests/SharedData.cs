@@ -48,4 +48,21 @@ internal static class SharedData
                 .ToDictionary(p => p.h, p => p.v, StringComparer.Ordinal);
         })];
     }
+
+    /// <summary>
+    /// The first column of each row of a data set's expected.tsv, as theory data; one placeholder row
+    /// when the data is missing, so the test still runs (and skips, or fails under CI, in <see cref="Require"/>).
+    /// </summary>
+    public static TheoryData<string> ExpectedNames(string set)
+    {
+        var data = new TheoryData<string>();
+        string tsv = Root is null ? "" : Path.Combine(Root, set, "expected.tsv");
+        if (!File.Exists(tsv))
+        {
+            data.Add("(data missing)");
+            return data;
+        }
+        foreach (string line in File.ReadAllLines(tsv).Skip(1).Where(l => l.Length > 0)) data.Add(line.Split('\t')[0]);
+        return data;
+    }
 }
